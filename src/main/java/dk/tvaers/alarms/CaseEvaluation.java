@@ -1,0 +1,169 @@
+package dk.tvaers.alarms;
+
+import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.CaseNotFoundException;
+import dk.tvaers.casefile.Consent;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Meeting;
+import dk.tvaers.casefile.MeetingKind;
+import dk.tvaers.casefile.Reason;
+import dk.tvaers.route.RouteSchedule;
+import dk.tvaers.rules.AgreementFact;
+import dk.tvaers.rules.Alarm;
+import dk.tvaers.rules.CaseFacts;
+import dk.tvaers.rules.CaseSnapshot;
+import dk.tvaers.rules.ConsentFact;
+import dk.tvaers.rules.DepartmentFact;
+import dk.tvaers.rules.EffortFact;
+import dk.tvaers.rules.Evaluation;
+import dk.tvaers.rules.RouteFacts;
+import dk.tvaers.rules.RuleEngine;
+import dk.tvaers.rules.RuleSet;
+import dk.tvaers.rules.Suggestion;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluates a case with the active rules and brings the case in line with the result: the
+ * suggestions go to the case file, the alarms are raised, refreshed or cleared.
+ */
+@Service
+@Transactional
+public class CaseEvaluation {
+
+    private final CaseFiles caseFiles;
+    private final CaseAlarms alarms;
+    private final RuleEngine rules;
+    private final RouteSchedule schedule;
+    private final Clock clock;
+
+    CaseEvaluation(CaseFiles caseFiles, CaseAlarms alarms, RuleEngine rules, RouteSchedule schedule, Clock clock) {
+        this.caseFiles = caseFiles;
+        this.alarms = alarms;
+        this.rules = rules;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /** Evaluates today and stores the outcome; returns the evaluation. */
+    public Evaluation evaluate(String caseId) {
+        CaseFile caseFile = caseFiles.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        LocalDate today = LocalDate.now(clock);
+        Evaluation evaluation = caseFile.isActive()
+                ? rules.evaluate(snapshot(caseFile, today))
+                : new Evaluation(rules.active().version(), List.of(), List.of(), List.of());
+        caseFiles.applySuggestions(caseId, suggestionsByDepartment(evaluation.suggestions()));
+        storeAlarms(caseId, evaluation.alarms(), today);
+        return evaluation;
+    }
+
+    /** The alarms the given rules raise for the case on a date: computed, nothing stored. */
+    @Transactional(readOnly = true)
+    public Evaluation evaluateAsOf(String caseId, LocalDate asOf, RuleSet ruleSet) {
+        CaseFile caseFile = caseFiles.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (!caseFile.isActive() && caseFile.closedOn().map(closed -> !closed.isAfter(asOf)).orElse(true)) {
+            return new Evaluation(ruleSet.version(), List.of(), List.of(), List.of());
+        }
+        return ruleSet.evaluate(snapshot(caseFile, asOf));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseAlarm> openAlarms(String caseId) {
+        return alarms.findByCaseIdAndClearedOnIsNullOrderById(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseAlarm> allAlarms(String caseId) {
+        return alarms.findByCaseIdOrderById(caseId);
+    }
+
+    private void storeAlarms(String caseId, List<Alarm> raised, LocalDate today) {
+        Map<String, Alarm> byKey = raised.stream()
+                .collect(Collectors.toMap(Alarm::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        for (CaseAlarm open : alarms.findByCaseIdAndClearedOnIsNullOrderById(caseId)) {
+            Alarm still = byKey.remove(open.key());
+            if (still == null) {
+                open.clear(today);
+                caseFiles.note(caseId, today, "ALARM_CLEARED", "Alarm ophørt: " + open.code() + " (" + open.text() + ")");
+            } else {
+                open.refresh(still);
+            }
+        }
+        for (Alarm alarm : byKey.values()) {
+            alarms.save(new CaseAlarm(caseId, alarm, today));
+            caseFiles.note(caseId, today, "ALARM_RAISED", "Alarm: " + alarm.code() + " – " + alarm.text());
+        }
+    }
+
+    private static Map<Department, List<Reason>> suggestionsByDepartment(List<Suggestion> suggestions) {
+        Map<Department, List<Reason>> byDepartment = new LinkedHashMap<>();
+        for (Suggestion suggestion : suggestions) {
+            Department department = Department.valueOf(suggestion.department());
+            byDepartment.computeIfAbsent(department, d -> new ArrayList<>()).add(new Reason(suggestion.rule(), suggestion.text()));
+        }
+        return byDepartment;
+    }
+
+    CaseSnapshot snapshot(CaseFile caseFile, LocalDate today) {
+        CaseFacts facts = new CaseFacts(caseFile.id(), today, caseFile.ageOn(today), caseFile.birthDate().plusYears(18),
+                caseFile.referralDate(), caseFile.stage().name(), caseFile.stageSince(), caseFile.stage().isPastConsent(),
+                caseFile.coordinator().isPresent(), caseFile.flags().stream().map(Enum::name).collect(Collectors.toSet()));
+        List<DepartmentFact> departments = caseFile.departments().stream()
+                .map(d -> new DepartmentFact(d.department().name(), d.department().danishName(), d.status().name(),
+                        d.suggestedOn(), d.decidedOn().orElse(null)))
+                .toList();
+        List<ConsentFact> consents = caseFile.consents().stream()
+                .filter(c -> c.isValidOn(today))
+                .map(c -> new ConsentFact(c.givenBy().name(), c.departments().stream().map(Enum::name).collect(Collectors.toSet()), c.givenOn()))
+                .toList();
+        // Only what had happened by that day counts: an asOf in the past must not see the future.
+        List<EffortFact> efforts = caseFile.efforts().stream()
+                .filter(e -> !e.requestedOn().isAfter(today))
+                .map(e -> new EffortFact(e.id(), e.type().name(), e.type().danishName(), e.department().name(), e.requestedOn(),
+                        e.startedOn().filter(d -> !d.isAfter(today)).orElse(null),
+                        e.endedOn().filter(d -> !d.isAfter(today)).orElse(null)))
+                .toList();
+        List<AgreementFact> agreements = caseFile.agreements().stream()
+                .map(a -> new AgreementFact(a.id(), a.text(), a.owner(), a.due(), a.doneOn().filter(d -> !d.isAfter(today)).isPresent()))
+                .toList();
+        return new CaseSnapshot(facts, routeFacts(caseFile, today), departments, consents, efforts, agreements);
+    }
+
+    private RouteFacts routeFacts(CaseFile caseFile, LocalDate today) {
+        List<Meeting> meetings = caseFile.meetings().stream().filter(m -> !m.heldOn().isAfter(today)).toList();
+        LocalDate sparring = latest(meetings, m -> m.kind() == MeetingKind.YOUTH_TEAM_SPARRING);
+        LocalDate decided = latest(meetings, m -> (m.kind() == MeetingKind.YOUTH_TEAM_SPARRING && m.outcome().filter("INTERDISCIPLINARY"::equals).isPresent())
+                || (m.kind() == MeetingKind.FOLLOW_UP && m.outcome().filter("NEW_NETWORK_MEETING"::equals).isPresent()));
+        LocalDate networkMeeting = latest(meetings, m -> m.kind() == MeetingKind.NETWORK_MEETING);
+        LocalDate followUp = latest(meetings, m -> m.kind() == MeetingKind.FOLLOW_UP || m.kind() == MeetingKind.INTERNSHIP_EVALUATION);
+        Optional<LocalDate> nextStep = schedule.nextScheduledStep(caseFile.id(), today);
+        LocalDate lastActivity = Stream.of(
+                        Stream.of(caseFile.referralDate(), caseFile.stageSince()),
+                        meetings.stream().map(Meeting::heldOn),
+                        caseFile.efforts().stream().flatMap(e -> Stream.of(e.startedOn().orElse(null), e.endedOn().orElse(null))),
+                        caseFile.consents().stream().map(Consent::givenOn))
+                .flatMap(Function.identity())
+                .filter(Objects::nonNull)
+                .filter(d -> !d.isAfter(today))
+                .max(Comparator.naturalOrder())
+                .orElse(caseFile.referralDate());
+        return new RouteFacts(sparring, decided, networkMeeting, followUp, nextStep.orElse(null), lastActivity);
+    }
+
+    private static LocalDate latest(List<Meeting> meetings, java.util.function.Predicate<Meeting> which) {
+        return meetings.stream().filter(which).map(Meeting::heldOn).max(Comparator.naturalOrder()).orElse(null);
+    }
+}

@@ -1,0 +1,296 @@
+package dk.tvaers.casefile;
+
+import dk.tvaers.casefile.CaseFileEvents.AgreementDone;
+import dk.tvaers.casefile.CaseFileEvents.CaseClosed;
+import dk.tvaers.casefile.CaseFileEvents.CaseReferred;
+import dk.tvaers.casefile.CaseFileEvents.ConsentGiven;
+import dk.tvaers.casefile.CaseFileEvents.ConsentWithdrawn;
+import dk.tvaers.casefile.CaseFileEvents.CoordinatorAssigned;
+import dk.tvaers.casefile.CaseFileEvents.DepartmentDecided;
+import dk.tvaers.casefile.CaseFileEvents.EffortMoved;
+import dk.tvaers.casefile.CaseFileEvents.EffortRecorded;
+import dk.tvaers.casefile.CaseFileEvents.FlagsChanged;
+import dk.tvaers.casefile.CaseFileEvents.MeetingRecorded;
+import dk.tvaers.casefile.CaseFileEvents.RouteStepReached;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case file's one door: every change goes through here, lands on the citizen's journey and
+ * is announced as a {@link CaseChanged} event, to which rule evaluation listens.
+ */
+@Service
+@Transactional
+public class CaseFiles {
+
+    private final Cases cases;
+    private final Journeys journeys;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseFiles(Cases cases, Journeys journeys, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
+        this.journeys = journeys;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The result of a referral: the case, and whether this call created it. */
+    public record Referred(CaseFile caseFile, boolean created) {}
+
+    /**
+     * Opens a case from a referral, or returns the existing one when the same referral arrives
+     * again.
+     *
+     * @throws ReferralConflictException when the key is known with different content
+     * @throws IllegalArgumentException when the CPR number is not valid
+     */
+    public Referred refer(Referral referral) {
+        String digest = referral.digest();
+        Optional<CaseFile> existing = cases.findByExternalRef(referral.externalRef());
+        if (existing.isPresent()) {
+            if (existing.get().referralDigest().equals(digest)) {
+                return new Referred(loaded(existing.get()), false);
+            }
+            throw new ReferralConflictException(referral.externalRef(), existing.get().id());
+        }
+        CaseFile caseFile = cases.saveAndFlush(new CaseFile(referral, digest, clock.instant()));
+        record(caseFile.id(), referral.referralDate(), "REFERRED",
+                "Henvist af " + referral.referredBy().danishName() + flagText(referral.flags()));
+        publish(new CaseReferred(caseFile.id(), caseFile.externalRef()));
+        return new Referred(caseFile, true);
+    }
+
+    /** The whole case, loaded: it may be read after the transaction has ended. */
+    @Transactional(readOnly = true)
+    public Optional<CaseFile> find(String caseId) {
+        return cases.findById(caseId).map(CaseFiles::loaded);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseFile> findByExternalRef(String externalRef) {
+        return cases.findByExternalRef(externalRef).map(CaseFiles::loaded);
+    }
+
+    /** Touches every collection, so the aggregate can be read after its transaction. */
+    private static CaseFile loaded(CaseFile caseFile) {
+        caseFile.flags().size();
+        caseFile.departments().forEach(d -> d.reasons().size());
+        caseFile.consents().forEach(c -> c.departments().size());
+        caseFile.efforts().size();
+        caseFile.meetings().forEach(m -> m.participants().size());
+        caseFile.agreements().size();
+        caseFile.progression().size();
+        return caseFile;
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> activeCaseIds() {
+        return cases.findActiveIds();
+    }
+
+    @Transactional(readOnly = true)
+    public List<JourneyEntry> journey(String caseId) {
+        return journeys.findByCaseIdOrderByOccurredOnAscIdAsc(caseId);
+    }
+
+    public CaseFile replaceFlags(String caseId, Collection<Flag> flags) {
+        CaseFile caseFile = load(caseId);
+        caseFile.replaceFlags(flags);
+        record(caseId, today(), "FLAGS", "Markeringer ændret:" + flagText(caseFile.flags()));
+        publish(new FlagsChanged(caseId, Set.copyOf(caseFile.flags())));
+        return caseFile;
+    }
+
+    public CaseFile assignCoordinator(String caseId, String user) {
+        CaseFile caseFile = load(caseId);
+        caseFile.assignCoordinator(user);
+        record(caseId, today(), "COORDINATOR", "Koordinerende sagsbehandler: " + user);
+        publish(new CoordinatorAssigned(caseId, user));
+        return caseFile;
+    }
+
+    public CaseFile decideDepartment(String caseId, Department department, boolean involve, String reason, String by) {
+        CaseFile caseFile = load(caseId);
+        caseFile.decide(department, involve, reason, today(), by);
+        record(caseId, today(), involve ? "DEPARTMENT_INVOLVED" : "DEPARTMENT_DECLINED",
+                department.danishName() + (involve ? " involveret" : " fravalgt") + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        publish(new DepartmentDecided(caseId, department, involve ? InvolvementStatus.INVOLVED : InvolvementStatus.DECLINED));
+        return caseFile;
+    }
+
+    public CaseFile giveConsent(String caseId, ConsentGiver givenBy, Set<Department> departments, LocalDate givenOn) {
+        CaseFile caseFile = load(caseId);
+        caseFile.giveConsent(givenBy, departments, givenOn);
+        record(caseId, givenOn, "CONSENT_GIVEN", "Samtykke givet af " + (givenBy == ConsentGiver.CITIZEN ? "borgeren" : "forældremyndighedsindehaveren")
+                + " til: " + departments.stream().map(Department::danishName).sorted().collect(Collectors.joining(", ")));
+        publish(new ConsentGiven(caseId, Set.copyOf(departments)));
+        return caseFile;
+    }
+
+    public CaseFile withdrawConsent(String caseId, LocalDate withdrawnOn) {
+        CaseFile caseFile = load(caseId);
+        if (caseFile.withdrawConsent(withdrawnOn)) {
+            record(caseId, withdrawnOn, "CONSENT_WITHDRAWN", "Samtykket er trukket tilbage; deling med andre afdelinger end jobcentret stopper");
+            publish(new ConsentWithdrawn(caseId));
+        }
+        return caseFile;
+    }
+
+    public Effort recordEffort(String caseId, EffortType type, Department department, LocalDate requestedOn,
+                               LocalDate startedOn, LocalDate endedOn, String note) {
+        CaseFile caseFile = load(caseId);
+        Effort effort = caseFile.addEffort(type, department, requestedOn, startedOn, endedOn, note);
+        cases.flush();
+        record(caseId, requestedOn, "EFFORT_REQUESTED", "Indsats bestilt: " + type.danishName() + " (" + department.danishName() + ")");
+        if (startedOn != null) {
+            record(caseId, startedOn, "EFFORT_STARTED", "Indsats startet: " + type.danishName());
+        }
+        if (endedOn != null) {
+            record(caseId, endedOn, "EFFORT_ENDED", "Indsats afsluttet: " + type.danishName());
+        }
+        publish(new EffortRecorded(caseId, effort.id()));
+        return effort;
+    }
+
+    public Effort startEffort(String caseId, long effortId, LocalDate startedOn) {
+        Effort effort = effort(load(caseId), effortId);
+        effort.start(startedOn);
+        record(caseId, startedOn, "EFFORT_STARTED", "Indsats startet: " + effort.type().danishName()
+                + " efter " + effort.waitingDays(startedOn) + " dages ventetid");
+        publish(new EffortMoved(caseId, effortId));
+        return effort;
+    }
+
+    public Effort endEffort(String caseId, long effortId, LocalDate endedOn) {
+        Effort effort = effort(load(caseId), effortId);
+        effort.end(endedOn);
+        record(caseId, endedOn, "EFFORT_ENDED", "Indsats afsluttet: " + effort.type().danishName());
+        publish(new EffortMoved(caseId, effortId));
+        return effort;
+    }
+
+    /** A new agreement, before it is attached to a meeting. */
+    public record NewAgreement(String text, String owner, LocalDate due) {}
+
+    public Meeting recordMeeting(String caseId, Meeting meeting, List<NewAgreement> agreements) {
+        CaseFile caseFile = load(caseId);
+        caseFile.addMeeting(meeting);
+        cases.flush();
+        for (NewAgreement agreement : agreements) {
+            caseFile.addAgreement(new Agreement(meeting.id(), agreement.text(), agreement.owner(), agreement.due()));
+        }
+        record(caseId, meeting.heldOn(), "MEETING", meetingText(meeting) + (agreements.isEmpty() ? "" : "; " + agreements.size() + " aftale(r)"));
+        publish(new MeetingRecorded(caseId, meeting.kind()));
+        return meeting;
+    }
+
+    public Agreement completeAgreement(String caseId, long agreementId, LocalDate doneOn) {
+        CaseFile caseFile = load(caseId);
+        Agreement agreement = caseFile.agreements().stream().filter(a -> a.id() == agreementId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Aftalen findes ikke på sagen: " + agreementId));
+        agreement.markDone(doneOn);
+        record(caseId, doneOn, "AGREEMENT_DONE", "Aftale opfyldt: " + agreement.text());
+        publish(new AgreementDone(caseId, agreementId));
+        return agreement;
+    }
+
+    public CaseFile recordProgression(String caseId, LocalDate on, Map<String, Integer> scores) {
+        CaseFile caseFile = load(caseId);
+        scores.forEach((dimension, score) -> caseFile.addProgression(new ProgressionScore(on, dimension, score)));
+        record(caseId, on, "PROGRESSION", "Progression målt: " + scores.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        return caseFile;
+    }
+
+    /** Called by the route when a case reaches a step; a repeated step is recorded once. */
+    public CaseFile moveTo(String caseId, Stage stage) {
+        CaseFile caseFile = load(caseId);
+        if (caseFile.moveTo(stage, today())) {
+            record(caseId, today(), "STAGE", "Forløbet er nået til: " + stage.danishName());
+            publish(new RouteStepReached(caseId, stage));
+        }
+        return caseFile;
+    }
+
+    public CaseFile close(String caseId, Outcome outcome) {
+        CaseFile caseFile = load(caseId);
+        if (caseFile.isActive()) {
+            caseFile.close(outcome, today());
+            record(caseId, today(), "CLOSED", "Sagen er afsluttet: " + outcome.danishName());
+            publish(new CaseClosed(caseId, outcome));
+        }
+        return caseFile;
+    }
+
+    /**
+     * Brings the rule engine's department suggestions into the case. Not announced as a change,
+     * since it is itself the answer to one.
+     */
+    public CaseFile applySuggestions(String caseId, Map<Department, List<Reason>> suggestions) {
+        CaseFile caseFile = load(caseId);
+        Set<Department> before = caseFile.departments().stream()
+                .filter(d -> d.status() == InvolvementStatus.SUGGESTED).map(DepartmentInvolvement::department)
+                .collect(Collectors.toSet());
+        caseFile.applySuggestions(suggestions, today());
+        suggestions.keySet().stream()
+                .filter(d -> !before.contains(d) && caseFile.department(d).map(i -> i.status() == InvolvementStatus.SUGGESTED).orElse(false))
+                .sorted()
+                .forEach(d -> record(caseId, today(), "SUGGESTED", d.danishName() + " foreslået: "
+                        + suggestions.get(d).stream().map(Reason::text).collect(Collectors.joining("; "))));
+        return caseFile;
+    }
+
+    /** Adds a line to the journey that is not itself a change of the case file. */
+    public void note(String caseId, LocalDate on, String type, String detail) {
+        load(caseId);
+        record(caseId, on, type, detail);
+    }
+
+    /** Flushes first, so that listeners see every new part of the case with its id. */
+    private void publish(CaseChanged event) {
+        cases.flush();
+        events.publishEvent(event);
+    }
+
+    private CaseFile load(String caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    private static Effort effort(CaseFile caseFile, long effortId) {
+        return caseFile.efforts().stream().filter(e -> e.id() == effortId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Indsatsen findes ikke på sagen: " + effortId));
+    }
+
+    private void record(String caseId, LocalDate on, String type, String detail) {
+        journeys.save(new JourneyEntry(caseId, on, clock.instant(), type, detail));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String flagText(Collection<Flag> flags) {
+        return flags.isEmpty() ? " (ingen markeringer)" : " (" + flags.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String meetingText(Meeting meeting) {
+        return switch (meeting.kind()) {
+            case YOUTH_TEAM_SPARRING -> "Sparring i ungeteamet" + meeting.outcome().map(o -> ": " + o).orElse("");
+            case NETWORK_MEETING -> "Netværksmøde holdt";
+            case INTERNSHIP_KICKOFF -> "Opstartsmøde i praktikken";
+            case INTERNSHIP_MIDWAY -> "Midtvejsopfølgning i praktikken";
+            case INTERNSHIP_EVALUATION -> "Praktikken evalueret" + meeting.outcome().map(o -> ": " + o).orElse("");
+            case FOLLOW_UP -> "Opfølgning" + meeting.outcome().map(o -> ": " + o).orElse("");
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package dk.tvaers.casefile;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Cases extends JpaRepository<CaseFile, String> {
+
+    Optional<CaseFile> findByExternalRef(String externalRef);
+
+    @Query("select c.id from CaseFile c where c.status = dk.tvaers.casefile.CaseStatus.ACTIVE order by c.id")
+    List<String> findActiveIds();
+}

@@ -1,0 +1,34 @@
+package dk.tvaers.casefile;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+
+/** One dimension's score (1–10) at one follow-up. */
+@Entity
+@Table(name = "progression")
+public class ProgressionScore {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private LocalDate recordedOn;
+    private String dimension;
+    private int score;
+
+    protected ProgressionScore() {
+    }
+
+    ProgressionScore(LocalDate recordedOn, String dimension, int score) {
+        this.recordedOn = recordedOn;
+        this.dimension = dimension;
+        this.score = score;
+    }
+
+    public LocalDate recordedOn() { return recordedOn; }
+    public String dimension() { return dimension; }
+    public int score() { return score; }
+}

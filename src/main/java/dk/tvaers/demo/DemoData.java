@@ -1,0 +1,220 @@
+package dk.tvaers.demo;
+
+import static dk.tvaers.casefile.Department.FAMILY;
+import static dk.tvaers.casefile.Department.HEALTH;
+import static dk.tvaers.casefile.Department.PSYCHIATRY;
+import static dk.tvaers.casefile.Department.SOCIAL;
+import static dk.tvaers.casefile.Department.UU;
+
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.ConsentGiver;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.EffortType;
+import dk.tvaers.casefile.Flag;
+import dk.tvaers.casefile.Participant;
+import dk.tvaers.casefile.Referral;
+import dk.tvaers.route.RouteSchedule;
+import dk.tvaers.route.RouteTasks;
+import dk.tvaers.route.TaskForm;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo: users, and cases walked along the route on the days they happened (the engine's
+ * clock is moved back while a case is walked, so dates, timers and alarms are as they would be).
+ * Runs once: a case whose reference exists is left alone.
+ */
+@Component
+@ConditionalOnProperty(name = "tvaers.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final IdentityService identity;
+    private final CaseFiles caseFiles;
+    private final RouteTasks routeTasks;
+    private final RouteSchedule schedule;
+    private final Clock clock;
+    private final Environment environment;
+
+    DemoData(IdentityService identity, CaseFiles caseFiles, RouteTasks routeTasks, RouteSchedule schedule, Clock clock, Environment environment) {
+        this.identity = identity;
+        this.caseFiles = caseFiles;
+        this.routeTasks = routeTasks;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        DemoUsers.ensure(identity);
+        LocalDate today = LocalDate.now(clock);
+        try {
+            viktor(today);
+            michelle(today);
+            jonas(today);
+            sara(today);
+            henrik(today);
+            amalie(today);
+        } finally {
+            ClockUtil.reset();
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        log.info("""
+
+                ===================================================================
+                  Tværs kører (demo).
+                  Camunda Cockpit og Tasklist:  http://localhost:{}/camunda/app/
+                  Camunda REST (HTTP Basic):    http://localhost:{}/engine-rest/
+                  Brugere (adgangskode = brugernavn): koordinator, ungeteam, virksomhed,
+                    uu, familie, misbrug, leder, procesejer, admin
+                ===================================================================""", port, port);
+    }
+
+    private void viktor(LocalDate today) {
+        String ref = "DEMO-VIKTOR";
+        if (exists(ref)) {
+            return;
+        }
+        LocalDate referred = today.minusDays(160);
+        String caseId = refer(ref, "Viktor Hansen", today.minusYears(19).minusDays(40), "1234", referred,
+                Set.of(Flag.MENTAL_HEALTH, Flag.NO_EDUCATION, Flag.SOCIAL_ISOLATION),
+                "Moderat depression i behandling, søvnproblemer, bor alene med bostøtte.");
+        caseFiles.recordEffort(caseId, EffortType.HOUSING_SUPPORT, SOCIAL, referred.minusDays(60), referred.minusDays(30), null, null);
+        at(today.minusDays(152));
+        caseFiles.recordEffort(caseId, EffortType.PSYCHOLOGIST, HEALTH, today.minusDays(152), null, null, "Henvist af egen læge");
+        at(referred.plusDays(3));
+        complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(PSYCHIATRY, HEALTH, UU, SOCIAL), referred.plusDays(3)));
+        at(referred.plusDays(12));
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(PSYCHIATRY, HEALTH, UU, SOCIAL),
+                "Brug for én samlet plan; psykologventetid er lang"));
+    }
+
+    private void michelle(LocalDate today) {
+        String ref = "DEMO-MICHELLE";
+        if (exists(ref)) {
+            return;
+        }
+        LocalDate referred = today.minusDays(45);
+        String caseId = refer(ref, "Michelle Jensen", today.minusYears(23).minusDays(100), "5678", referred,
+                Set.of(Flag.CHILDREN_WITH_NEEDS, Flag.NO_EDUCATION), "Enlig mor til barn med store støttebehov. I forløb i jobcentret.");
+        caseFiles.recordEffort(caseId, EffortType.JOBCENTRE_COURSE, Department.JOBCENTER, referred.minusDays(70), referred.minusDays(60), null, null);
+        at(referred.plusDays(2));
+        complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(FAMILY, UU), referred.plusDays(2)));
+        at(referred.plusDays(9));
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(FAMILY, UU), "Familieafdelingen og UU med"));
+        LocalDate meeting = referred.plusDays(25);
+        at(meeting);
+        complete(caseId, "koordinator", new TaskForm.NetworkMeeting(meeting,
+                List.of(new Participant(Participant.CITIZEN, null, "Michelle Jensen"),
+                        new Participant(Participant.DEPARTMENT, FAMILY, "Frida Familierådgiver"),
+                        new Participant(Participant.DEPARTMENT, UU, "Ulrik Vejleder")),
+                List.of(new TaskForm.AgreementLine("Én fast kontaktperson i familieafdelingen", "familie", meeting.plusDays(7)),
+                        new TaskForm.AgreementLine("Svar på henvendelser inden for to hverdage", "koordinator", meeting.plusDays(14)),
+                        new TaskForm.AgreementLine("Vejledningssamtale om uddannelse", "uu", meeting.plusDays(21))),
+                "FOLLOW_UP"));
+    }
+
+    private void jonas(LocalDate today) {
+        String ref = "DEMO-JONAS";
+        if (exists(ref)) {
+            return;
+        }
+        LocalDate referred = today.minusDays(20);
+        String caseId = refer(ref, "Jonas Nielsen", today.minusYears(24).minusDays(10), "3321", referred,
+                Set.of(Flag.SUBSTANCE_ABUSE, Flag.CRIMINAL_RECORD), "Nyligt løsladt, hashmisbrug.");
+        at(referred.plusDays(2));
+        caseFiles.recordEffort(caseId, EffortType.ADDICTION_TREATMENT, Department.ADDICTION, referred.plusDays(2), null, null, null);
+    }
+
+    private void sara(LocalDate today) {
+        String ref = "DEMO-SARA";
+        if (exists(ref)) {
+            return;
+        }
+        LocalDate referred = today.minusDays(10);
+        String caseId = refer(ref, "Sara Andersen", today.minusYears(17).minusDays(200), "2468", referred,
+                Set.of(Flag.DROPPED_OUT, Flag.KNOWN_IN_FAMILY_DEPT), "Droppet ud af 10. klasse, kendt i familieafdelingen.");
+        at(referred.plusDays(1));
+        complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CUSTODY_HOLDER, Set.of(FAMILY, UU, Department.EDUCATION), referred.plusDays(1)));
+    }
+
+    private void henrik(LocalDate today) {
+        String ref = "DEMO-HENRIK";
+        if (exists(ref)) {
+            return;
+        }
+        LocalDate referred = today.minusDays(60);
+        String caseId = refer(ref, "Henrik Poulsen", today.minusYears(35).minusDays(50), "1357", referred,
+                Set.of(Flag.HOUSING, Flag.READY_FOR_INTERNSHIP), "Bostøtte, klar til at prøve praktik.");
+        caseFiles.recordEffort(caseId, EffortType.HOUSING_SUPPORT, SOCIAL, referred.minusDays(100), referred.minusDays(80), null, null);
+        at(referred.plusDays(2));
+        complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(SOCIAL, Department.EMPLOYER), referred.plusDays(2)));
+        at(referred.plusDays(12));
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(SOCIAL, Department.EMPLOYER), null));
+        LocalDate meeting = referred.plusDays(26);
+        at(meeting);
+        complete(caseId, "koordinator", new TaskForm.NetworkMeeting(meeting,
+                List.of(new Participant(Participant.CITIZEN, null, "Henrik Poulsen"), new Participant(Participant.DEPARTMENT, SOCIAL, "Bostøttemedarbejder")),
+                List.of(new TaskForm.AgreementLine("Finde praktikplads i lager/logistik", "virksomhed", meeting.plusDays(14))), "INTERNSHIP"));
+        at(meeting.plusDays(10));
+        complete(caseId, "virksomhed", new TaskForm.FindInternship("Lagerhuset A/S", today.plusDays(3), today.plusDays(59)));
+    }
+
+    private void amalie(LocalDate today) {
+        String ref = "DEMO-AMALIE";
+        if (exists(ref)) {
+            return;
+        }
+        LocalDate referred = today.minusDays(30);
+        String caseId = refer(ref, "Amalie Larsen", today.minusYears(21).minusDays(5), "8642", referred,
+                Set.of(Flag.PHYSICAL_HEALTH), "Rygsmerter; har brug for afklaring hos egen læge.");
+        at(referred.plusDays(2));
+        complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(HEALTH), referred.plusDays(2)));
+        at(referred.plusDays(12));
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("SINGLE_DISCIPLINE", Set.of(), "Jobcentret klarer det alene"));
+    }
+
+    private boolean exists(String externalRef) {
+        return caseFiles.findByExternalRef(externalRef).isPresent();
+    }
+
+    private String refer(String ref, String name, LocalDate birthDate, String tail, LocalDate referred, Set<Flag> flags, String note) {
+        at(referred);
+        return caseFiles.refer(new Referral(ref, name, cpr(birthDate, tail), Department.JOBCENTER, referred, flags, note, null))
+                .caseFile().id();
+    }
+
+    /** A made-up CPR number whose 7th digit matches the birth year by the century rule. */
+    static String cpr(LocalDate birthDate, String tail) {
+        int year = birthDate.getYear();
+        char seventh = year >= 2000 ? '4' : '1';
+        return birthDate.format(DateTimeFormatter.ofPattern("ddMMyy")) + seventh + tail.substring(1);
+    }
+
+    private void complete(String caseId, String user, TaskForm form) {
+        var task = schedule.openTasks(caseId).stream().filter(t -> t.getTaskDefinitionKey().equals(form.taskKey())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Demo: ingen opgave " + form.taskKey() + " på sagen"));
+        routeTasks.claim(task.getId(), user);
+        routeTasks.complete(task.getId(), form, user);
+    }
+
+    private void at(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(clock.getZone()).toInstant()));
+    }
+}

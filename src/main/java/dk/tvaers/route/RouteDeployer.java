@@ -1,0 +1,104 @@
+package dk.tvaers.route;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.xml.ModelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys BPMN files into the engine with duplicate filtering: an unchanged file makes no new
+ * version, a changed one does. A file that does not parse or validate is rejected with file,
+ * element, line and reason, and nothing of the batch is deployed.
+ */
+public class RouteDeployer {
+
+    static final String DEPLOYMENT_NAME = "tvaers-processes";
+    private static final Logger log = LoggerFactory.getLogger(RouteDeployer.class);
+
+    private final RepositoryService repository;
+
+    public RouteDeployer(RepositoryService repository) {
+        this.repository = repository;
+    }
+
+    /** Every {@code *.bpmn} file of a folder, by file name. */
+    public static Map<String, byte[]> readFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidProcessException(List.of(new InvalidProcessException.Problem(folder.toString(), null, 0,
+                    "mappen med processer findes ikke (sæt tvaers.processes.dir)")));
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            Map<String, byte[]> byName = new java.util.TreeMap<>();
+            files.filter(p -> p.getFileName().toString().endsWith(".bpmn")).forEach(p -> byName.put(p.getFileName().toString(), read(p)));
+            return byName;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deploys the files; returns the process definitions that are new versions. */
+    public List<ProcessDefinition> deploy(Map<String, byte[]> files, String source) {
+        if (files.isEmpty()) {
+            throw new InvalidProcessException(List.of(new InvalidProcessException.Problem(source, null, 0, "ingen .bpmn-filer at deploye")));
+        }
+        DeploymentBuilder builder = repository.createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source(source)
+                .enableDuplicateFiltering(true);
+        files.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
+        try {
+            DeploymentWithDefinitions deployment = builder.deployWithResult();
+            List<ProcessDefinition> deployed = deployment.getDeployedProcessDefinitions() == null
+                    ? List.of() : deployment.getDeployedProcessDefinitions();
+            deployed.forEach(d -> log.info("Proces deployet: {} version {} fra {}", d.getKey(), d.getVersion(), d.getResourceName()));
+            return deployed;
+        } catch (ParseException e) {
+            throw new InvalidProcessException(problems(e));
+        } catch (ModelException e) {
+            throw new InvalidProcessException(List.of(new InvalidProcessException.Problem(String.join(", ", files.keySet()), null, 0,
+                    rootMessage(e))));
+        }
+    }
+
+    private static List<InvalidProcessException.Problem> problems(ParseException e) {
+        List<InvalidProcessException.Problem> problems = new ArrayList<>();
+        e.getResorceReports().forEach(report -> report.getErrors().forEach(problem -> problems.add(
+                new InvalidProcessException.Problem(report.getResourceName(),
+                        problem.getMainElementId() != null ? problem.getMainElementId()
+                                : problem.getElementIds() == null || problem.getElementIds().isEmpty() ? null : String.join(", ", problem.getElementIds()),
+                        problem.getLine(), problem.getMessage()))));
+        if (problems.isEmpty()) {
+            problems.add(new InvalidProcessException.Problem("(ukendt fil)", null, 0, e.getMessage()));
+        }
+        return problems;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
