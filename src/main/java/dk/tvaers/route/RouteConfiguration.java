@@ -15,7 +15,7 @@ class RouteConfiguration {
         RouteDeployer deployer = new RouteDeployer(repository);
         Path absolute = folder.toAbsolutePath().normalize();
         // Failing here stops startup: the message names file, element, line and reason.
-        deployer.deploy(RouteDeployer.readFolder(absolute), absolute.toString());
+        deployer.deploy(RouteDeployer.readFolder(absolute));
         return deployer;
     }
 }

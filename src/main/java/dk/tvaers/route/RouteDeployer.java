@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.xml.ModelException;
+import org.xml.sax.SAXParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public class RouteDeployer {
 
     static final String DEPLOYMENT_NAME = "tvaers-processes";
+    /** Duplicate filtering compares only deployments of the same name and source. */
+    static final String DEPLOYMENT_SOURCE = "processes";
     private static final Logger log = LoggerFactory.getLogger(RouteDeployer.class);
 
     private final RepositoryService repository;
@@ -50,13 +54,18 @@ public class RouteDeployer {
     }
 
     /** Deploys the files; returns the process definitions that are new versions. */
-    public List<ProcessDefinition> deploy(Map<String, byte[]> files, String source) {
+    public List<ProcessDefinition> deploy(Map<String, byte[]> files) {
         if (files.isEmpty()) {
-            throw new InvalidProcessException(List.of(new InvalidProcessException.Problem(source, null, 0, "ingen .bpmn-filer at deploye")));
+            throw new InvalidProcessException(List.of(new InvalidProcessException.Problem(DEPLOYMENT_SOURCE, null, 0, "ingen .bpmn-filer at deploye")));
+        }
+        List<InvalidProcessException.Problem> unreadable = new ArrayList<>();
+        files.forEach((name, content) -> readable(name, content).ifPresent(unreadable::add));
+        if (!unreadable.isEmpty()) {
+            throw new InvalidProcessException(unreadable);
         }
         DeploymentBuilder builder = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
-                .source(source)
+                .source(DEPLOYMENT_SOURCE)
                 .enableDuplicateFiltering(true);
         files.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
         try {
@@ -67,9 +76,21 @@ public class RouteDeployer {
             return deployed;
         } catch (ParseException e) {
             throw new InvalidProcessException(problems(e));
+        }
+    }
+
+    /** Well-formed BPMN 2.0 XML that the schema accepts, checked file by file so the file is named. */
+    private static java.util.Optional<InvalidProcessException.Problem> readable(String name, byte[] content) {
+        try {
+            Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+            return java.util.Optional.empty();
         } catch (ModelException e) {
-            throw new InvalidProcessException(List.of(new InvalidProcessException.Problem(String.join(", ", files.keySet()), null, 0,
-                    rootMessage(e))));
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            int line = root instanceof SAXParseException sax ? sax.getLineNumber() : 0;
+            return java.util.Optional.of(new InvalidProcessException.Problem(name, null, line, root.getMessage()));
         }
     }
 
@@ -84,14 +105,6 @@ public class RouteDeployer {
             problems.add(new InvalidProcessException.Problem("(ukendt fil)", null, 0, e.getMessage()));
         }
         return problems;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     private static byte[] read(Path file) {

@@ -1,0 +1,88 @@
+package dk.tvaers.alarms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Effort;
+import dk.tvaers.casefile.EffortType;
+import dk.tvaers.casefile.Flag;
+import dk.tvaers.rules.Alarm;
+import dk.tvaers.rules.RuleEngine;
+import dk.tvaers.support.Route;
+import dk.tvaers.support.Sweep;
+import dk.tvaers.support.TvaersTest;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@TvaersTest
+class AlarmEvaluationTests {
+
+    @Autowired Route route;
+    @Autowired Sweep sweep;
+    @Autowired CaseFiles caseFiles;
+    @Autowired CaseEvaluation evaluation;
+    @Autowired RuleEngine rules;
+    @Autowired HistoryService history;
+
+    @AfterEach
+    void resetClock() {
+        Route.resetClock();
+    }
+
+    @Test
+    void theSweepRaisesTimeBasedAlarmsAsAJobOfTheEngine() {
+        Route.today(LocalDate.of(2026, 2, 2));
+        CaseFile caseFile = route.refer("Sweep Test", 30, Flag.DEBT);
+        assertThat(evaluation.openAlarms(caseFile.id())).isEmpty();
+
+        // Nothing changes on the case; only the days go by.
+        Route.today(LocalDate.of(2026, 2, 2).plusDays(6));
+        assertThat(evaluation.openAlarms(caseFile.id())).isEmpty();
+        long sweepsBefore = history.createHistoricProcessInstanceQuery().processDefinitionKey("AlarmSweepProcess").count();
+        sweep.run();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("AlarmSweepProcess").count()).isEqualTo(sweepsBefore + 1);
+        assertThat(evaluation.openAlarms(caseFile.id())).extracting(CaseAlarm::code).containsExactly("NO_COORDINATOR");
+    }
+
+    @Test
+    void anAlarmClearsItselfWhenItsCauseIsGone() {
+        Route.today(LocalDate.of(2026, 2, 9));
+        CaseFile caseFile = route.refer("Ventetid Test", 24, Flag.SUBSTANCE_ABUSE);
+        Effort treatment = caseFiles.recordEffort(caseFile.id(), EffortType.ADDICTION_TREATMENT, Department.ADDICTION,
+                Route.today().minusDays(15), null, null, null);
+        assertThat(evaluation.openAlarms(caseFile.id())).singleElement().satisfies(alarm -> {
+            assertThat(alarm.code()).isEqualTo("WAIT_SERVICE");
+            assertThat(alarm.severity()).isEqualTo("CRITICAL");
+        });
+        caseFiles.startEffort(caseFile.id(), treatment.id(), Route.today());
+        assertThat(evaluation.openAlarms(caseFile.id())).isEmpty();
+        assertThat(evaluation.allAlarms(caseFile.id())).singleElement().satisfies(alarm -> assertThat(alarm.clearedOn()).contains(Route.today()));
+    }
+
+    @Test
+    void flagsReplacedChangeTheSuggestionsAtOnce() {
+        Route.today(LocalDate.of(2026, 2, 16));
+        CaseFile caseFile = route.refer("Markering Test", 30, Flag.HOUSING);
+        assertThat(route.caseFile(caseFile.id()).department(Department.SOCIAL)).isPresent();
+        caseFiles.replaceFlags(caseFile.id(), java.util.List.of(Flag.CRIMINAL_RECORD));
+        CaseFile changed = route.caseFile(caseFile.id());
+        assertThat(changed.department(Department.SOCIAL)).isEmpty();
+        assertThat(changed.department(Department.PROBATION)).isPresent();
+    }
+
+    @Test
+    void evaluatesAnyDateWithoutStoringAnything() {
+        Route.today(LocalDate.of(2026, 3, 2));
+        CaseFile caseFile = route.refer("Som af Test", 30, Flag.DEBT);
+        var later = evaluation.evaluateAsOf(caseFile.id(), LocalDate.of(2026, 3, 2).plusDays(20), rules.active());
+        assertThat(later.alarms()).extracting(Alarm::code).contains("NO_COORDINATOR", "WAIT_SPARRING", "SUGGESTION_UNANSWERED");
+        assertThat(evaluation.openAlarms(caseFile.id())).isEmpty();
+        var sameDay = evaluation.evaluateAsOf(caseFile.id(), LocalDate.of(2026, 3, 2), rules.active());
+        assertThat(sameDay.alarms()).isEmpty();
+    }
+}
