@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
 /** The demo users and groups of API.md, created in the engine's identity service when missing. */
-final class DemoUsers {
+public final class DemoUsers {
 
     record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 
@@ -33,7 +33,7 @@ final class DemoUsers {
             new DemoUser("procesejer", "Per", "Procesejer", List.of("process-owners")),
             new DemoUser("admin", "Admin", "Tværs", List.of("camunda-admin")));
 
-    static void ensure(IdentityService identity) {
+    public static void ensure(IdentityService identity) {
         for (String[] group : GROUPS) {
             if (identity.createGroupQuery().groupId(group[0]).singleResult() == null) {
                 Group created = identity.newGroup(group[0]);

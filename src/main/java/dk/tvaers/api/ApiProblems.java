@@ -1,0 +1,112 @@
+package dk.tvaers.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dk.tvaers.casefile.CaseNotFoundException;
+import dk.tvaers.casefile.ReferralConflictException;
+import dk.tvaers.route.TaskConflictException;
+import dk.tvaers.route.TaskNotFoundException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as {@code application/problem+json} (RFC 9457), in Danish, with an
+ * {@code errors} array for invalid input. Bad input is never a 500, and no stack trace or SQL
+ * reaches the caller.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningen har ugyldige felter");
+        problem.setProperty("errors", e.errors());
+        return respond(problem);
+    }
+
+    @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class, NotVisibleException.class})
+    ResponseEntity<Object> notFound(RuntimeException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, e instanceof TaskNotFoundException ? "Opgaven findes ikke" : "Sagen findes ikke"));
+    }
+
+    @ExceptionHandler(ReferralConflictException.class)
+    ResponseEntity<Object> referralConflict(ReferralConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Henvisningen er allerede modtaget med samme externalRef, men med et andet indhold");
+        return respond(problem);
+    }
+
+    @ExceptionHandler({TaskConflictException.class, ConflictException.class})
+    ResponseEntity<Object> conflict(RuntimeException e) {
+        return respond(problem(HttpStatus.CONFLICT, e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, e.getMessage() == null ? "Du har ikke adgang til dette" : e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningen har ugyldige felter");
+        problem.setProperty("errors", List.of(new FieldError(e.getName(), "Ugyldig værdi '" + e.getValue() + "'")));
+        return respond(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningens indhold er ikke gyldig JSON");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem.setProperty("errors", List.of(new FieldError(field, "Ugyldig værdi")));
+        }
+        return respond(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setTitle(known != null ? known.getReasonPhrase() : problem.getTitle());
+            return ResponseEntity.status(status).headers(response.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return response;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        // The caller learns nothing about the inside; the log has the class and message (never request data).
+        log.error("Uventet fejl i API'et: {}", e.toString(), e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Der skete en uventet fejl. Prøv igen, eller kontakt support."));
+    }
+}

@@ -1,0 +1,93 @@
+package dk.tvaers.api;
+
+import dk.tvaers.casefile.CaseVisibility;
+import dk.tvaers.casefile.Department;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The paged case list: a read model over the case file and the alarm tables. The access policy's
+ * visibility is part of the SQL, so paging counts only what the caller may see.
+ */
+@Component
+class CaseListQuery {
+
+    record Criteria(String stage, Department department, String alarm) {}
+
+    record Row(String id, String externalRef, String citizenName, String cpr, LocalDate birthDate, String status, String stage,
+               LocalDate stageSince, String coordinator, LocalDate referralDate) {}
+
+    record Page(List<Row> rows, long total) {}
+
+    private final JdbcClient jdbc;
+
+    CaseListQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Page find(Criteria criteria, CaseVisibility visibility, int page, int size) {
+        if (visibility.seesNothing()) {
+            return new Page(List.of(), 0);
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!visibility.everyCase()) {
+            where.append("""
+                     and exists (select 1 from case_department d
+                                 join consent k on k.case_id = d.case_id
+                                 join consent_department kd on kd.consent_id = k.id and kd.department = d.department
+                                 where d.case_id = c.id and d.status = 'INVOLVED' and d.department in (:visibleDepartments)
+                                   and k.given_on <= :visibleOn and (k.withdrawn_on is null or k.withdrawn_on > :visibleOn))""");
+            params.put("visibleDepartments", visibility.departments().stream().map(Enum::name).toList());
+            params.put("visibleOn", visibility.on());
+        }
+        if (criteria.stage() != null) {
+            where.append(" and c.stage = :stage");
+            params.put("stage", criteria.stage());
+        }
+        if (criteria.department() != null) {
+            where.append(" and exists (select 1 from case_department d2 where d2.case_id = c.id and d2.department = :department"
+                    + " and d2.status in ('SUGGESTED', 'INVOLVED'))");
+            params.put("department", criteria.department().name());
+        }
+        if (criteria.alarm() != null) {
+            where.append(" and exists (select 1 from case_alarm a where a.case_id = c.id and a.code = :alarm and a.cleared_on is null)");
+            params.put("alarm", criteria.alarm());
+        }
+        long total = bind(jdbc.sql("select count(*) from case_file c" + where), params).query(Long.class).single();
+        List<Row> rows = bind(jdbc.sql("""
+                select c.id, c.external_ref, c.citizen_name, c.cpr, c.birth_date, c.status, c.stage, c.stage_since, c.coordinator, c.referral_date
+                from case_file c""" + where + " order by c.created_at desc, c.id limit :limit offset :offset"), params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getString(9), rs.getObject(10, LocalDate.class)))
+                .list();
+        return new Page(rows, total);
+    }
+
+    /** Open alarm codes per case, for a page of cases. */
+    Map<String, List<String>> openAlarmCodes(List<String> caseIds) {
+        Map<String, List<String>> byCase = new LinkedHashMap<>();
+        if (caseIds.isEmpty()) {
+            return byCase;
+        }
+        jdbc.sql("select case_id, code from case_alarm where cleared_on is null and case_id in (:ids) order by id")
+                .param("ids", caseIds)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(e -> byCase.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return byCase;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+        params.forEach(spec::param);
+        return spec;
+    }
+}

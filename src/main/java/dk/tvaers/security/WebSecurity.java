@@ -1,0 +1,83 @@
+package dk.tvaers.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+/**
+ * The doors: {@code /api/**} takes HTTP Basic against the engine's users and answers
+ * problem+json; the engine's REST API and webapps keep their own authentication (see
+ * {@link EngineRestSecurity}); the API description is public; everything else is closed.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, "Log ind med HTTP Basic (brugernavn og adgangskode)")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                problem(response, json, HttpStatus.UNAUTHORIZED, "Log ind med HTTP Basic (brugernavn og adgangskode)"))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "Du har ikke adgang til dette")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Machine clients with HTTP Basic and no cookies: there is no session for CSRF to ride on.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineAndDocsSecurity(HttpSecurity http) throws Exception {
+        // The engine's REST API requires HTTP Basic (EngineRestSecurity); the webapps have their
+        // own login and CSRF protection.
+        // Path matchers, not MVC matchers: the engine's REST API is a Jersey servlet, not Spring MVC.
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/camunda/**"), antMatcher("/v3/api-docs/**"),
+                        antMatcher("/swagger-ui/**"), antMatcher("/swagger-ui.html")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElseSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Tvaers\", charset=\"UTF-8\"");
+        }
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
