@@ -128,6 +128,9 @@ class TaskController {
     ResponseEntity<Void> claim(@PathVariable String id, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         Task task = visibleTask(id, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new ConflictException("Opgaven er allerede taget af en anden");
+        }
         requireCandidate(task, user);
         routeTasks.claim(id, user.id());
         return ResponseEntity.noContent().build();

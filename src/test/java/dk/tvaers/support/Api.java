@@ -10,10 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 /** Real HTTP against the running test server, as a named demo user (users of API.md). */
-@Component
 public class Api {
 
     private final TestRestTemplate http;

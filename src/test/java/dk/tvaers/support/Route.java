@@ -20,13 +20,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
 
 /**
  * Drives cases along the route in tests: refers, completes tasks as a named user, and moves the
  * engine's clock to fire timers (the job executor is off in tests, nothing sleeps).
  */
-@Component
 public class Route {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();

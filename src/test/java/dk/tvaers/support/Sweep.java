@@ -2,10 +2,8 @@ package dk.tvaers.support;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.springframework.stereotype.Component;
 
 /** Runs the engine-scheduled alarm sweep now, as the job executor would when its timer is due. */
-@Component
 public class Sweep {
 
     private final ManagementService management;
