@@ -6,6 +6,7 @@ import static dk.tvaers.casefile.Department.PSYCHIATRY;
 import static dk.tvaers.casefile.Department.SOCIAL;
 import static dk.tvaers.casefile.Department.UU;
 
+import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
@@ -50,8 +51,11 @@ class DemoData implements ApplicationRunner {
     private final RouteSchedule schedule;
     private final Clock clock;
     private final Environment environment;
+    private final CaseEvaluation evaluation;
 
-    DemoData(IdentityService identity, CaseFiles caseFiles, RouteTasks routeTasks, RouteSchedule schedule, Clock clock, Environment environment) {
+    DemoData(IdentityService identity, CaseFiles caseFiles, RouteTasks routeTasks, RouteSchedule schedule, Clock clock, Environment environment,
+             CaseEvaluation evaluation) {
+        this.evaluation = evaluation;
         this.identity = identity;
         this.caseFiles = caseFiles;
         this.routeTasks = routeTasks;
@@ -71,9 +75,12 @@ class DemoData implements ApplicationRunner {
             sara(today);
             henrik(today);
             amalie(today);
+            moreCases(today);
         } finally {
             ClockUtil.reset();
         }
+        // Time has passed on the walked cases: bring every alarm up to today, as the nightly sweep would.
+        caseFiles.activeCaseIds().forEach(evaluation::evaluate);
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""
 
@@ -188,6 +195,153 @@ class DemoData implements ApplicationRunner {
         complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(HEALTH), referred.plusDays(2)));
         at(referred.plusDays(12));
         complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("SINGLE_DISCIPLINE", Set.of(), "Jobcentret klarer det alene"));
+    }
+
+    /** A municipality's worth more: every stage, every alarm, on believable dates. */
+    private void moreCases(LocalDate today) {
+        if (!exists("DEMO-AHMED")) {
+            refer("DEMO-AHMED", "Ahmed Yusuf", today.minusYears(22).minusDays(80), "4411", today.minusDays(3),
+                    Set.of(Flag.NO_EDUCATION, Flag.DEBT), "Ny henvisning; gæld til inkasso.");
+        }
+        if (!exists("DEMO-IDA")) {
+            refer("DEMO-IDA", "Ida Kristensen", today.minusYears(18).minusDays(40), "2299", today.minusDays(7),
+                    Set.of(Flag.DROPPED_OUT), "Stoppet på HF efter et halvt år.");
+        }
+        if (!exists("DEMO-LOUISE")) {
+            LocalDate referred = today.minusDays(18);
+            String id = refer("DEMO-LOUISE", "Louise Mortensen", today.minusYears(28).minusDays(12), "6120", referred,
+                    Set.of(Flag.MENTAL_HEALTH, Flag.HOUSING), "Angst; bor midlertidigt hos en veninde.");
+            at(referred.plusDays(1));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(PSYCHIATRY, HEALTH, SOCIAL), referred.plusDays(1)));
+        }
+        if (!exists("DEMO-SOFIE")) {
+            LocalDate referred = today.minusDays(13);
+            String id = refer("DEMO-SOFIE", "Sofie Holm", today.minusYears(24).minusDays(150), "8012", referred,
+                    Set.of(Flag.CHILDREN_WITH_NEEDS, Flag.DEBT, Flag.NO_EDUCATION), "Søn med ADHD; gæld.");
+            at(referred.plusDays(2));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(FAMILY, SOCIAL), referred.plusDays(2)));
+        }
+        if (!exists("DEMO-MIKKEL")) {
+            LocalDate referred = today.minusDays(40);
+            String id = refer("DEMO-MIKKEL", "Mikkel Sørensen", today.minusYears(20).minusDays(33), "5533", referred,
+                    Set.of(Flag.SUBSTANCE_ABUSE, Flag.DROPPED_OUT), "Kokain i weekenderne; droppet ud af EUD.");
+            at(referred.plusDays(1));
+            caseFiles.recordEffort(id, EffortType.ADDICTION_TREATMENT, Department.ADDICTION, referred.plusDays(1), referred.plusDays(9), null, null);
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(Department.ADDICTION, UU, Department.EDUCATION), referred.plusDays(1)));
+            at(referred.plusDays(15));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(Department.ADDICTION, UU), "Misbrugscentret og UU med"));
+        }
+        if (!exists("DEMO-EMMA")) {
+            LocalDate referred = today.minusDays(30);
+            LocalDate birth = today.plusDays(60).minusYears(18);
+            String id = refer("DEMO-EMMA", "Emma Olsen", birth, "7788", referred,
+                    Set.of(Flag.KNOWN_IN_FAMILY_DEPT, Flag.PRIOR_PLACEMENT, Flag.DROPPED_OUT), "Anbragt i plejefamilie; fylder snart 18.");
+            at(referred.plusDays(2));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CUSTODY_HOLDER, Set.of(FAMILY, UU), referred.plusDays(2)));
+            at(referred.plusDays(8));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(FAMILY, UU), "Efterværn skal planlægges"));
+            at(referred.plusDays(20));
+            complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
+                    List.of(new Participant(Participant.CITIZEN, null, "Emma Olsen"), new Participant(Participant.NETWORK, null, "Plejemor"),
+                            new Participant(Participant.DEPARTMENT, FAMILY, "Frida Familierådgiver")),
+                    List.of(new TaskForm.AgreementLine("Plan for efterværn fra 18 år", "familie", referred.plusDays(50))), "FOLLOW_UP"));
+        }
+        if (!exists("DEMO-RASMUS")) {
+            LocalDate referred = today.minusDays(75);
+            String id = refer("DEMO-RASMUS", "Rasmus Lund", today.minusYears(31).minusDays(20), "3190", referred,
+                    Set.of(Flag.PHYSICAL_HEALTH, Flag.READY_FOR_INTERNSHIP), "Rygskade; vil gerne prøve lettere lagerarbejde.");
+            at(referred.plusDays(2));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(HEALTH, Department.EMPLOYER), referred.plusDays(2)));
+            at(referred.plusDays(9));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(HEALTH, Department.EMPLOYER), null));
+            at(referred.plusDays(20));
+            complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
+                    List.of(new Participant(Participant.CITIZEN, null, "Rasmus Lund"), new Participant(Participant.DEPARTMENT, Department.EMPLOYER, "Viggo")),
+                    List.of(), "INTERNSHIP"));
+            at(referred.plusDays(30));
+            complete(id, "virksomhed", new TaskForm.FindInternship("Fragtcentralen ApS", referred.plusDays(35), today.plusDays(20)));
+            at(referred.plusDays(35));
+            complete(id, "virksomhed", new TaskForm.InternshipKickoff(referred.plusDays(35)));
+        }
+        if (!exists("DEMO-FATIMA")) {
+            LocalDate referred = today.minusDays(70);
+            String id = refer("DEMO-FATIMA", "Fatima Ali", today.minusYears(26).minusDays(61), "9021", referred,
+                    Set.of(Flag.SOCIAL_ISOLATION, Flag.NO_EDUCATION), "Ensom; ønsker uddannelse som social- og sundhedshjælper.");
+            at(referred.plusDays(1));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(SOCIAL, Department.EDUCATION), referred.plusDays(1)));
+            at(referred.plusDays(8));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(SOCIAL, Department.EDUCATION), null));
+            at(referred.plusDays(22));
+            complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(22),
+                    List.of(new Participant(Participant.CITIZEN, null, "Fatima Ali"), new Participant(Participant.DEPARTMENT, SOCIAL, "Støttekontaktperson")),
+                    List.of(new TaskForm.AgreementLine("Tilmelding til brobygning på SOSU", "koordinator", referred.plusDays(36)),
+                            new TaskForm.AgreementLine("Besøg i frivilligcaféen", "Støttekontaktperson", referred.plusDays(29))),
+                    "FOLLOW_UP"));
+            caseFiles.recordEffort(id, EffortType.SUPPORT_CONTACT_PERSON, SOCIAL, referred.plusDays(22), referred.plusDays(30), referred.plusDays(45), null);
+        }
+        if (!exists("DEMO-NIELS")) {
+            LocalDate referred = today.minusDays(200);
+            String id = refer("DEMO-NIELS", "Niels Bach", today.minusYears(45).minusDays(9), "1144", referred,
+                    Set.of(Flag.DISABILITY, Flag.READY_FOR_INTERNSHIP), "Hørenedsættelse; tidligere smed.");
+            at(referred.plusDays(2));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(PSYCHIATRY, Department.EMPLOYER), referred.plusDays(2)));
+            at(referred.plusDays(10));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(PSYCHIATRY, Department.EMPLOYER), null));
+            at(referred.plusDays(20));
+            complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
+                    List.of(new Participant(Participant.CITIZEN, null, "Niels Bach")), List.of(), "INTERNSHIP"));
+            at(referred.plusDays(25));
+            complete(id, "virksomhed", new TaskForm.FindInternship("Smedien I/S", referred.plusDays(30), referred.plusDays(72)));
+            at(referred.plusDays(30));
+            complete(id, "virksomhed", new TaskForm.InternshipKickoff(referred.plusDays(30)));
+            fire(id, "Timer_MidwayReview");
+            complete(id, "virksomhed", new TaskForm.InternshipMidwayReview(LocalDate.now(clock), "Fungerer godt med høreapparat"));
+            fire(id, "Timer_InternshipEnds");
+            complete(id, "virksomhed", new TaskForm.EvaluateInternship("JOB", 30));
+            fire(id, "Timer_FollowUpDue");
+            complete(id, "koordinator", new TaskForm.FollowUp(Map.of("DAILY_STRUCTURE", 9, "HEALTH", 7, "SOCIAL_NETWORK", 7,
+                    "MOTIVATION", 9, "WORK_READINESS", 9), "CLOSE", "JOB"));
+        }
+        if (!exists("DEMO-KATRINE")) {
+            LocalDate referred = today.minusDays(50);
+            String id = refer("DEMO-KATRINE", "Katrine Dahl", today.minusYears(19).minusDays(222), "6677", referred,
+                    Set.of(Flag.MENTAL_HEALTH), "Er allerede i et forløb i regionspsykiatrien.");
+            at(referred.plusDays(1));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(PSYCHIATRY), referred.plusDays(1)));
+            at(referred.plusDays(8));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("CLOSE", Set.of(), "Behandlingen dækker behovet nu; ny henvisning om et halvt år"));
+        }
+        if (!exists("DEMO-OLIVER")) {
+            LocalDate referred = today.minusDays(25);
+            String id = refer("DEMO-OLIVER", "Oliver Berg", today.minusYears(23).minusDays(77), "2288", referred,
+                    Set.of(Flag.CRIMINAL_RECORD, Flag.HOUSING), "Prøveløsladt; sover på sofaer.");
+            at(referred.plusDays(3));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(false, null, Set.of(), null));
+        }
+        if (!exists("DEMO-JAKOB")) {
+            LocalDate referred = today.minusDays(110);
+            String id = refer("DEMO-JAKOB", "Jakob Friis", today.minusYears(34).minusDays(3), "4466", referred,
+                    Set.of(Flag.HOUSING, Flag.MENTAL_HEALTH), "Bipolar; bostøtte er bevilget.");
+            caseFiles.recordEffort(id, EffortType.HOUSING_SUPPORT, SOCIAL, referred, null, null, "Bevilget, afventer opstart");
+            at(referred.plusDays(1));
+            complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(SOCIAL, PSYCHIATRY, HEALTH), referred.plusDays(1)));
+            at(referred.plusDays(9));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(SOCIAL, PSYCHIATRY, HEALTH), null));
+            at(referred.plusDays(20));
+            complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
+                    List.of(new Participant(Participant.CITIZEN, null, "Jakob Friis"), new Participant(Participant.DEPARTMENT, SOCIAL, "Bostøtte")),
+                    List.of(new TaskForm.AgreementLine("Opstart af bostøtte", "Socialafdelingen", referred.plusDays(34))), "FOLLOW_UP"));
+            fire(id, "Timer_FollowUpDue");
+            complete(id, "koordinator", new TaskForm.FollowUp(Map.of("DAILY_STRUCTURE", 3, "HEALTH", 4, "MOTIVATION", 5), "CONTINUE", null));
+        }
+    }
+
+    /** Moves the demo's day to a timer's due date and runs it, as the job executor would have. */
+    private void fire(String caseId, String activityId) {
+        var job = schedule.timerJob(caseId, activityId)
+                .orElseThrow(() -> new IllegalStateException("Demo: ingen timer " + activityId + " på sagen"));
+        ClockUtil.setCurrentTime(job.getDuedate());
+        schedule.executeJob(job.getId());
     }
 
     private boolean exists(String externalRef) {

@@ -36,6 +36,20 @@ public class RouteSchedule {
         return tasks.createTaskQuery().processInstanceBusinessKey(caseId).orderByTaskCreateTime().asc().list();
     }
 
+    /** The timer job waiting at an activity of the case's route, if any. */
+    public Optional<org.camunda.bpm.engine.runtime.Job> timerJob(String caseId, String activityId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
+                .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).timers().list().stream())
+                .filter(job -> activityId.equals(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult().getActivityId()))
+                .findFirst();
+    }
+
+    /** Runs a job now (the demo uses it to let time pass on a walked case). */
+    public void executeJob(String jobId) {
+        management.executeJob(jobId);
+    }
+
     /** The earliest due date on or after {@code from} of an open task or a timer of the case. */
     public Optional<LocalDate> nextScheduledStep(String caseId, LocalDate from) {
         List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()

@@ -95,20 +95,10 @@ public class Route {
         tasks.complete(task.getId(), form, user);
     }
 
-    /** The case's timer jobs, its sub-processes included. */
-    public List<Job> timers(String caseId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
-                .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).timers().list().stream())
-                .toList();
-    }
-
     /** Moves today to the timer's due date and executes it, as the job executor would. */
     public void fireTimer(String caseId, String activityId) {
-        Job job = timers(caseId).stream()
-                .filter(j -> activityId.equals(management.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()))
-                .findFirst().orElseThrow(() -> new AssertionError("no timer " + activityId + " on case"));
-        LocalDate due = job.getDuedate().toInstant().atZone(ZONE).toLocalDate();
-        if (due.isAfter(today())) {
+        Job job = schedule.timerJob(caseId, activityId).orElseThrow(() -> new AssertionError("no timer " + activityId + " on case"));
+        if (job.getDuedate().toInstant().atZone(ZONE).toLocalDate().isAfter(today())) {
             ClockUtil.setCurrentTime(job.getDuedate());
         }
         management.executeJob(job.getId());
