@@ -34,6 +34,8 @@ class StartupTests {
                 // Its own engine name: the engine registry is static, and closing this failed context must
                 // not unregister the engine of the test context that other test classes share.
                 "--camunda.bpm.process-engine-name=startup" + System.nanoTime(),
+                // Nor its own webapps: Camunda keeps their runtime in static fields the shared context uses.
+                "--camunda.bpm.webapp.enabled=false",
                 "--server.port=0", "--camunda.bpm.job-execution.enabled=false")).toArray(String[]::new);
         Throwable thrown = catchThrowable(() -> {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TvaersApplication.class).profiles("test").run(all)) {

@@ -71,6 +71,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.FORBIDDEN, e.getMessage() == null ? "Du har ikke adgang til dette" : e.getMessage()));
     }
 
+    /** A query parameter the controller could not read, named "field: message". */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> badArgument(IllegalArgumentException e) {
+        String text = e.getMessage() == null ? "Ugyldig værdi" : e.getMessage();
+        int colon = text.indexOf(':');
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningen har ugyldige felter");
+        problem.setProperty("errors", List.of(colon > 0 ? new FieldError(text.substring(0, colon), text.substring(colon + 1).trim())
+                : new FieldError("", text)));
+        return respond(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningen har ugyldige felter");

@@ -76,7 +76,8 @@ class CaseController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Modtag en henvisning", description = "201 ny sag; 200 samme henvisning igen; 409 samme externalRef med andet indhold",
             requestBody = @RequestBody(content = @Content(examples = @ExampleObject(name = "Viktor", value = REFERRAL_EXAMPLE))))
-    ResponseEntity<CaseView> refer(@org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth) {
+    ResponseEntity<CaseView> refer(@org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth,
+                                   jakarta.servlet.http.HttpServletRequest request) {
         requireJobcentre(auth);
         Referral referral = referral(body);
         CaseFiles.Referred referred;
@@ -87,6 +88,7 @@ class CaseController {
             referred = caseFiles.refer(referral);
         }
         CaseView view = views.view(caseFiles.find(referred.caseFile().id()).orElseThrow());
+        request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, List.of(view.id()));
         return referred.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + view.id())).body(view)
                 : ResponseEntity.ok(view);
@@ -132,7 +134,8 @@ class CaseController {
     @Operation(summary = "Sager, du må se, nyeste først")
     CasePage list(@RequestParam(required = false) String stage, @RequestParam(required = false) String department,
                   @RequestParam(required = false) String alarm, @RequestParam(defaultValue = "0") String page,
-                  @RequestParam(defaultValue = "20") String size, Authentication auth) {
+                  @RequestParam(defaultValue = "20") String size, Authentication auth,
+                  jakarta.servlet.http.HttpServletRequest request) {
         Input in = new Input();
         var query = new com.fasterxml.jackson.databind.node.ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
         if (stage != null) query.put("stage", stage);
@@ -152,6 +155,7 @@ class CaseController {
         List<CaseSummary> content = result.rows().stream().map(r -> new CaseSummary(r.id(), r.externalRef(),
                 new CaseView.Citizen(r.citizenName(), r.cpr().substring(0, 6) + "-****", java.time.Period.between(r.birthDate(), today).getYears(), r.birthDate()),
                 r.status(), r.stage(), r.stageSince(), r.coordinator(), r.referralDate(), alarms.getOrDefault(r.id(), List.of()))).toList();
+        request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, content.stream().map(CaseSummary::id).toList());
         return new CasePage(content, pageNumber, pageSize, result.total(), (int) ((result.total() + pageSize - 1) / pageSize));
     }
 

@@ -67,7 +67,8 @@ class TaskController {
     @GetMapping
     @Operation(summary = "Åbne opgaver: scope=mine (tildelt mig), scope=group (kan tages af en af mine grupper); uden scope begge")
     List<TaskView> list(@RequestParam(required = false) String scope, @RequestParam(required = false) String taskKey,
-                        @RequestParam(required = false) String caseId, Authentication auth) {
+                        @RequestParam(required = false) String caseId, Authentication auth,
+                        jakarta.servlet.http.HttpServletRequest request) {
         CurrentUser user = CurrentUser.of(auth);
         if (scope != null && !scope.equals("mine") && !scope.equals("group")) {
             throw new InvalidInputException("scope", "Skal være mine eller group");
@@ -91,6 +92,7 @@ class TaskController {
             views.add(view(task, caseFile.get()));
         }
         views.sort(Comparator.comparing((TaskView v) -> v.due() == null ? Instant.MAX : v.due()).thenComparing(TaskView::created));
+        request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, views.stream().map(TaskView::caseId).distinct().toList());
         return views;
     }
 
@@ -164,11 +166,19 @@ class TaskController {
     private Task visibleTask(String id, CurrentUser user) {
         Task task = routeTasks.task(id);
         String caseId = routeTasks.caseIdOf(task);
+        currentRequest().ifPresent(request -> request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN,
+                caseId == null ? List.of() : List.of(caseId)));
         Optional<CaseFile> caseFile = caseId == null ? Optional.empty() : caseFiles.find(caseId);
         if (caseFile.isEmpty() || !policy.canSee(user, caseFile.get())) {
             throw new dk.tvaers.route.TaskNotFoundException(id);
         }
         return task;
+    }
+
+    private static Optional<jakarta.servlet.http.HttpServletRequest> currentRequest() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                ? Optional.of(servlet.getRequest()) : Optional.empty();
     }
 
     private void requireCandidate(Task task, CurrentUser user) {

@@ -2,6 +2,7 @@ package dk.tvaers.security;
 
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseVisibility;
+import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.InvolvementStatus;
 import java.time.Clock;
@@ -46,8 +47,11 @@ public class CaseAccessPolicy {
             return true;
         }
         LocalDate today = LocalDate.now(clock);
+        boolean minor = caseFile.ageOn(today) < 18;
         return visibility.departments().stream().anyMatch(department ->
                 caseFile.department(department).map(d -> d.status() == InvolvementStatus.INVOLVED).orElse(false)
-                        && caseFile.validConsentOn(today).map(c -> c.covers(department)).orElse(false));
+                        && caseFile.consents().stream().anyMatch(c -> c.isValidOn(today) && c.covers(department)
+                        // Under 18 only the custody holder's consent shares the case.
+                        && (!minor || c.givenBy() == ConsentGiver.CUSTODY_HOLDER)));
     }
 }

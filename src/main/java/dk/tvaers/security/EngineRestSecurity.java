@@ -14,6 +14,15 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestSecurity {
 
     @Bean
+    FilterRegistrationBean<EngineAccessFilter> engineAccess(org.camunda.bpm.engine.IdentityService identity) {
+        FilterRegistrationBean<EngineAccessFilter> registration = new FilterRegistrationBean<>(new EngineAccessFilter(identity));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/user/*");
+        registration.setName("engine-access");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

@@ -13,8 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The doors: {@code /api/**} takes HTTP Basic against the engine's users and answers
@@ -37,6 +38,7 @@ class WebSecurity {
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, json, HttpStatus.FORBIDDEN, "Du har ikke adgang til dette")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 // Machine clients with HTTP Basic and no cookies: there is no session for CSRF to ride on.
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -48,8 +50,8 @@ class WebSecurity {
         // The engine's REST API requires HTTP Basic (EngineRestSecurity); the webapps have their
         // own login and CSRF protection.
         // Path matchers, not MVC matchers: the engine's REST API is a Jersey servlet, not Spring MVC.
-        http.securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/camunda/**"), antMatcher("/v3/api-docs/**"),
-                        antMatcher("/swagger-ui/**"), antMatcher("/swagger-ui.html")))
+        http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/camunda/**"), path("/v3/api-docs/**"),
+                        path("/swagger-ui/**"), path("/swagger-ui.html")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
@@ -59,11 +61,16 @@ class WebSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain everythingElseSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail) throws IOException {

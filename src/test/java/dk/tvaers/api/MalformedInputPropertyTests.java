@@ -119,7 +119,9 @@ class MalformedInputPropertyTests {
             case "citizen.cpr", "citizen.name" -> {
                 Object citizen = body.get("citizen");
                 if (citizen instanceof Map<?, ?> map) {
-                    ((Map<String, Object>) map).put(field.substring(8), value);
+                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+                    copy.put(field.substring(8), value);
+                    body.put("citizen", copy);
                 } else {
                     return false;
                 }

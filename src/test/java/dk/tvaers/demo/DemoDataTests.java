@@ -23,6 +23,8 @@ class DemoDataTests {
         demo = new SpringApplicationBuilder(TvaersApplication.class).profiles("test", "demo").run(
                 "--spring.datasource.url=jdbc:h2:mem:demo-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.process-engine-name=demo" + System.nanoTime(),
+                // Camunda keeps the webapps' runtime in static fields; the shared test context owns them.
+                "--camunda.bpm.webapp.enabled=false",
                 "--server.port=0");
     }
 

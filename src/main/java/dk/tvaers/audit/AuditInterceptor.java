@@ -1,0 +1,48 @@
+package dk.tvaers.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Records every authenticated call of the case and task API in the audit trail after it is
+ * answered: the user, the case (from the path, or the cases a list showed), the endpoint and the
+ * HTTP status. Refused and failed calls are recorded too.
+ */
+class AuditInterceptor implements HandlerInterceptor {
+
+    private final AuditTrail trail;
+
+    AuditInterceptor(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return;
+        }
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String action = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+        List<String> caseIds = new ArrayList<>();
+        Object shown = request.getAttribute(AuditTrail.CASES_SHOWN);
+        if (shown instanceof Collection<?> ids) {
+            ids.forEach(id -> caseIds.add(String.valueOf(id)));
+        } else {
+            Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+            if (variables instanceof Map<?, ?> map && map.get("id") != null && action.contains("/api/cases/{id}")) {
+                caseIds.add(String.valueOf(map.get("id")));
+            }
+        }
+        trail.record(auth.getName(), caseIds, action, String.valueOf(response.getStatus()));
+    }
+}

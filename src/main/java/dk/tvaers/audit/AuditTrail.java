@@ -1,0 +1,76 @@
+package dk.tvaers.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the audit trail. Writing runs in its own transaction, so a request that fails
+ * and rolls back is still recorded, with its result. There is no update and no delete here, and the
+ * database refuses them too.
+ */
+@Service
+public class AuditTrail {
+
+    /** Request attribute under which a controller lists the cases a response showed. */
+    public static final String CASES_SHOWN = AuditTrail.class.getName() + ".casesShown";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(String user, Collection<String> caseIds, String action, String result) {
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        List<String> ids = caseIds.isEmpty() ? java.util.Collections.singletonList(null) : List.copyOf(caseIds);
+        for (String caseId : ids) {
+            jdbc.sql("insert into audit_log (occurred_at, user_id, case_id, action, result) values (?, ?, ?, ?, ?)")
+                    .params(now, truncate(user, 100), caseId, truncate(action, 200), truncate(result, 20))
+                    .update();
+        }
+    }
+
+    /** The trail, newest first, filtered by any of case, user and date range (inclusive). */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> find(String caseId, String user, LocalDate from, LocalDate to, int limit) {
+        StringBuilder sql = new StringBuilder("select id, occurred_at, user_id, case_id, action, result from audit_log where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (caseId != null) {
+            sql.append(" and case_id = ?");
+            params.add(caseId);
+        }
+        if (user != null) {
+            sql.append(" and user_id = ?");
+            params.add(user);
+        }
+        if (from != null) {
+            sql.append(" and occurred_at >= ?");
+            params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+        }
+        if (to != null) {
+            sql.append(" and occurred_at < ?");
+            params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+        }
+        sql.append(" order by id desc limit ").append(Math.max(1, Math.min(limit, 10_000)));
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null ? "" : text.length() <= max ? text : text.substring(0, max);
+    }
+}
