@@ -39,6 +39,10 @@ public class Agreement {
     public LocalDate due() { return due; }
     public Optional<LocalDate> doneOn() { return Optional.ofNullable(doneOn); }
 
+    void forgetText() {
+        this.text = "(anonymiseret)";
+    }
+
     void markDone(LocalDate on) {
         this.doneOn = on;
     }

@@ -52,6 +52,7 @@ public class CaseFile {
     private Outcome outcome;
     private LocalDate closedOn;
     private Instant createdAt;
+    private LocalDate anonymisedOn;
     @Version
     private long version;
 
@@ -141,6 +142,26 @@ public class CaseFile {
     public List<Meeting> meetings() { return Collections.unmodifiableList(meetings); }
     public List<Agreement> agreements() { return Collections.unmodifiableList(agreements); }
     public List<ProgressionScore> progression() { return Collections.unmodifiableList(progression); }
+
+    public Optional<LocalDate> anonymisedOn() { return Optional.ofNullable(anonymisedOn); }
+
+    /**
+     * Removes what identifies the citizen once the retention period has run out: name, CPR (the
+     * birth date keeps only its year, for statistics), the sender's reference, free texts and the
+     * names of meeting participants. The route, dates, departments, efforts and outcomes stay.
+     */
+    void anonymise(LocalDate on) {
+        this.citizenName = "Anonymiseret";
+        this.cprDigits = "0000000000";
+        this.birthDate = LocalDate.of(birthDate.getYear(), 1, 1);
+        this.externalRef = "ANON-" + id;
+        this.note = null;
+        this.coordinator = null;
+        this.anonymisedOn = on;
+        efforts.forEach(Effort::forgetNote);
+        meetings.forEach(Meeting::forgetPeople);
+        agreements.forEach(Agreement::forgetText);
+    }
 
     public boolean isActive() {
         return status == CaseStatus.ACTIVE;

@@ -250,6 +250,23 @@ public class CaseFiles {
         return caseFile;
     }
 
+    /** The closed cases whose retention ran out before the given day and are not yet anonymised. */
+    @Transactional(readOnly = true)
+    public List<String> closedBeforeAndNotAnonymised(LocalDate before) {
+        return cases.findClosedBeforeNotAnonymised(before);
+    }
+
+    /** Anonymises one closed case: see {@link CaseFile#anonymise}. The journey keeps its types and dates only. */
+    public void anonymise(String caseId) {
+        CaseFile caseFile = load(caseId);
+        if (caseFile.isActive() || caseFile.anonymisedOn().isPresent()) {
+            return;
+        }
+        caseFile.anonymise(today());
+        journeys.findByCaseIdOrderByOccurredOnAscIdAsc(caseId).forEach(JourneyEntry::forgetDetail);
+        record(caseId, today(), "ANONYMISED", "Sagen er anonymiseret efter opbevaringsperioden");
+    }
+
     /** Adds a line to the journey that is not itself a change of the case file. */
     public void note(String caseId, LocalDate on, String type, String detail) {
         load(caseId);

@@ -11,4 +11,7 @@ interface Cases extends JpaRepository<CaseFile, String> {
 
     @Query("select c.id from CaseFile c where c.status = dk.tvaers.casefile.CaseStatus.ACTIVE order by c.id")
     List<String> findActiveIds();
+
+    @Query("select c.id from CaseFile c where c.status = dk.tvaers.casefile.CaseStatus.CLOSED and c.closedOn < :before and c.anonymisedOn is null")
+    List<String> findClosedBeforeNotAnonymised(java.time.LocalDate before);
 }

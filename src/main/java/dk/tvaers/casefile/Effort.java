@@ -59,6 +59,10 @@ public class Effort {
         return startedOn != null && !startedOn.isAfter(date) && (endedOn == null || endedOn.isAfter(date));
     }
 
+    void forgetNote() {
+        this.note = null;
+    }
+
     void start(LocalDate on) {
         this.startedOn = on;
     }

@@ -35,6 +35,10 @@ public class JourneyEntry {
         this.detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
     }
 
+    void forgetDetail() {
+        this.detail = "(anonymiseret)";
+    }
+
     public Long id() { return id; }
     public String caseId() { return caseId; }
     public LocalDate occurredOn() { return occurredOn; }

@@ -45,6 +45,14 @@ public class Meeting {
         this.participants.addAll(participants);
     }
 
+    /** Keeps who took part by role and department, and forgets names and notes. */
+    void forgetPeople() {
+        this.note = null;
+        List<Participant> kept = participants.stream().map(p -> new Participant(p.role(), p.department(), null)).toList();
+        participants.clear();
+        participants.addAll(kept);
+    }
+
     public Long id() { return id; }
     public MeetingKind kind() { return kind; }
     public LocalDate heldOn() { return heldOn; }

@@ -46,7 +46,7 @@ class ProcessConventionsTests {
 
     @Test
     void eachFileHoldsOneExecutableProcessNamedAfterIt() throws IOException {
-        assertThat(files()).hasSize(4);
+        assertThat(files()).hasSize(5);
         for (Path file : files()) {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
             var processes = model.getModelElementsByType(Process.class);

@@ -1,0 +1,77 @@
+package dk.tvaers.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.ConsentGiver;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.EffortType;
+import dk.tvaers.casefile.Flag;
+import dk.tvaers.casefile.JourneyEntry;
+import dk.tvaers.casefile.Outcome;
+import dk.tvaers.support.Route;
+import dk.tvaers.support.TvaersTest;
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Closed cases are anonymised by the engine's nightly job once five years have passed, and not before. */
+@TvaersTest
+class RetentionTests {
+
+    @Autowired Route route;
+    @Autowired CaseFiles caseFiles;
+    @Autowired ManagementService management;
+
+    @AfterEach
+    void resetClock() {
+        Route.resetClock();
+    }
+
+    private String closedCaseOn(LocalDate day) {
+        Route.today(day.minusDays(20));
+        CaseFile caseFile = route.refer("Gammel Sag", 30, Flag.DEBT);
+        caseFiles.recordEffort(caseFile.id(), EffortType.DEBT_COUNSELLING, Department.SOCIAL, Route.today(), Route.today(), null, "Aftale med kreditor X");
+        route.complete(caseFile.id(), "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(Department.SOCIAL), Route.today()));
+        Route.today(day);
+        route.complete(caseFile.id(), "ungeteam", new TaskForm.YouthTeamSparring("CLOSE", Set.of(), "Borgeren Gammel Sag flytter"));
+        assertThat(route.caseFile(caseFile.id()).outcome()).contains(Outcome.OTHER);
+        return caseFile.id();
+    }
+
+    private void runRetentionJob() {
+        var job = management.createJobQuery().processDefinitionKey("RetentionProcess").timers().singleResult();
+        assertThat(job).as("RetentionProcess timer").isNotNull();
+        management.executeJob(job.getId());
+    }
+
+    @Test
+    void anonymisesClosedCasesAfterFiveYearsOnly() {
+        String old = closedCaseOn(LocalDate.of(2020, 3, 2));
+        String recent = closedCaseOn(LocalDate.of(2022, 6, 1));
+        Route.today(LocalDate.of(2026, 3, 10));
+        CaseFile active = route.refer("Aktiv Sag", 25, Flag.HOUSING);
+
+        runRetentionJob();
+
+        CaseFile anonymised = route.caseFile(old);
+        assertThat(anonymised.citizenName()).isEqualTo("Anonymiseret");
+        assertThat(anonymised.cprMasked()).isEqualTo("000000-****");
+        assertThat(anonymised.birthDate().getDayOfYear()).isEqualTo(1);
+        assertThat(anonymised.externalRef()).startsWith("ANON-");
+        assertThat(anonymised.note()).isNull();
+        assertThat(anonymised.efforts()).allSatisfy(e -> assertThat(e.note()).isEmpty());
+        assertThat(anonymised.meetings()).allSatisfy(m -> assertThat(m.note()).isEmpty());
+        assertThat(anonymised.anonymisedOn()).contains(LocalDate.of(2026, 3, 10));
+        assertThat(anonymised.outcome()).contains(Outcome.OTHER);
+        assertThat(caseFiles.journey(old)).extracting(JourneyEntry::detail)
+                .allMatch(d -> d.equals("(anonymiseret)") || d.startsWith("Sagen er anonymiseret"));
+
+        assertThat(route.caseFile(recent).citizenName()).isEqualTo("Gammel Sag");
+        assertThat(route.caseFile(active.id()).citizenName()).isEqualTo("Aktiv Sag");
+    }
+}
