@@ -43,25 +43,12 @@ class AuditController {
         }
         List<AuditEntry> entries = trail.find(blankToNull(caseId), blankToNull(user), date("from", from), date("to", to), limit);
         if ("csv".equals(format) || (accept != null && accept.contains("text/csv"))) {
-            StringBuilder csv = new StringBuilder("tidspunkt;bruger;sag;handling;resultat\n");
-            for (AuditEntry e : entries) {
-                csv.append(e.occurredAt()).append(';').append(cell(e.user())).append(';').append(cell(e.caseId())).append(';')
-                        .append(cell(e.action())).append(';').append(cell(e.result())).append('\n');
-            }
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"revisionsspor.csv\"")
-                    .body(csv.toString());
+                    .body(AuditCsv.of(entries));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(entries);
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String escaped = value.replace("\"", "\"\"");
-        return escaped.contains(";") || escaped.contains("\"") || escaped.contains("\n") ? "\"" + escaped + "\"" : escaped;
     }
 
     private static String blankToNull(String text) {

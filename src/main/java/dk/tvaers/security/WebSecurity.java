@@ -58,14 +58,23 @@ class WebSecurity {
         return http.build();
     }
 
+    /**
+     * Tværs's own web pages: a login form with a session (timeout in {@code server.servlet.session.timeout}),
+     * CSRF protection on every form, logout, and nothing open but the login page and its style sheet.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElseSecurity(HttpSecurity http) throws Exception {
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'")))
+    SecurityFilterChain webPagesSecurity(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/").permitAll()
-                        .anyRequest().denyAll());
+                        .requestMatchers("/login", "/css/**", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
+                        .requestMatchers("/").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.invalidSessionUrl("/login?expired").sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
     }
 
