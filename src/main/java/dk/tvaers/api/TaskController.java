@@ -51,10 +51,12 @@ class TaskController {
     private final CaseFiles caseFiles;
     private final CaseEvaluation alarms;
     private final CaseAccessPolicy policy;
+    private final CaseListQuery cases;
     private final Clock clock;
 
     TaskController(TaskService tasks, RuntimeService runtime, RouteTasks routeTasks, CaseFiles caseFiles, CaseEvaluation alarms,
-                   CaseAccessPolicy policy, Clock clock) {
+                   CaseAccessPolicy policy, CaseListQuery cases, Clock clock) {
+        this.cases = cases;
         this.tasks = tasks;
         this.runtime = runtime;
         this.routeTasks = routeTasks;
@@ -73,12 +75,19 @@ class TaskController {
         if (scope != null && !scope.equals("mine") && !scope.equals("group")) {
             throw new InvalidInputException("scope", "Skal være mine eller group");
         }
+        // The access policy is part of the task query itself: a caller who does not see every case
+        // gets tasks only of the cases the policy lets them see.
+        var visibility = policy.visibility(user);
+        List<String> visibleCases = visibility.everyCase() ? null : cases.visibleIds(visibility);
         List<Task> found = new ArrayList<>();
-        if (scope == null || scope.equals("mine")) {
-            found.addAll(filtered(tasks.createTaskQuery().taskAssignee(user.id()), taskKey, caseId));
-        }
-        if ((scope == null || scope.equals("group")) && !user.groups().isEmpty()) {
-            found.addAll(filtered(tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(user.groups())), taskKey, caseId));
+        if (visibleCases == null || !visibleCases.isEmpty()) {
+            if (scope == null || scope.equals("mine")) {
+                found.addAll(filtered(restrict(tasks.createTaskQuery().taskAssignee(user.id()), visibleCases), taskKey, caseId));
+            }
+            if ((scope == null || scope.equals("group")) && !user.groups().isEmpty()) {
+                found.addAll(filtered(restrict(tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(user.groups())), visibleCases),
+                        taskKey, caseId));
+            }
         }
         Map<String, String> caseIds = caseIds(found);
         Map<String, Optional<CaseFile>> cases = new HashMap<>();
@@ -94,6 +103,10 @@ class TaskController {
         views.sort(Comparator.comparing((TaskView v) -> v.due() == null ? Instant.MAX : v.due()).thenComparing(TaskView::created));
         request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, views.stream().map(TaskView::caseId).distinct().toList());
         return views;
+    }
+
+    private static TaskQuery restrict(TaskQuery query, List<String> visibleCases) {
+        return visibleCases == null ? query : query.processInstanceBusinessKeyIn(visibleCases.toArray(String[]::new));
     }
 
     private static List<Task> filtered(TaskQuery query, String taskKey, String caseId) {

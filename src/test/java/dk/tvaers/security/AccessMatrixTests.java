@@ -29,6 +29,7 @@ class AccessMatrixTests {
     @Autowired Api api;
     private String caseId;
     private String taskId;
+    private String effortId;
 
     @BeforeEach
     void aCaseSharedWithUu() {
@@ -38,6 +39,8 @@ class AccessMatrixTests {
         api.post("koordinator", "/api/cases/" + caseId + "/consents",
                 Map.of("givenBy", "CITIZEN", "departments", List.of("UU"), "givenOn", LocalDate.now().toString()));
         taskId = api.get("koordinator", "/api/tasks?caseId=" + caseId).body().get(0).get("id").asText();
+        effortId = api.post("koordinator", "/api/cases/" + caseId + "/efforts",
+                Map.of("type", "EDUCATION_GUIDANCE", "requestedOn", LocalDate.now().toString())).body().get("id").asText();
     }
 
     private static Map<String, Object> referral() {
@@ -62,13 +65,27 @@ class AccessMatrixTests {
                 new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/efforts",
                         () -> Map.of("type", "EDUCATION_GUIDANCE", "requestedOn", LocalDate.now().toString()),
                         401, 201, 201, 201, 403, 404, 404, 404, 404, 201),
+                new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/departments/SOCIAL", () -> Map.of("decision", "INVOLVE"),
+                        401, 200, 200, 200, 403, 404, 404, 404, 404, 200),
+                new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/consents",
+                        () -> Map.of("givenBy", "CITIZEN", "departments", List.of("UU", "SOCIAL"), "givenOn", LocalDate.now().toString()),
+                        401, 201, 201, 201, 403, 404, 404, 404, 404, 201),
+                new Row(HttpMethod.PATCH, () -> "/api/cases/" + caseId + "/efforts/" + effortId,
+                        () -> Map.of("startedOn", LocalDate.now().toString()), 401, 200, 200, 200, 403, 404, 404, 404, 404, 200),
                 new Row(HttpMethod.GET, () -> "/api/tasks", () -> null, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.POST, () -> "/api/tasks/" + taskId + "/claim", () -> null, 401, 204, 409, 409, 409, 404, 404, 404, 404, 409),
+                new Row(HttpMethod.POST, () -> "/api/tasks/" + taskId + "/complete", () -> Map.of("consentGiven", "?"),
+                        401, 400, 409, 409, 409, 404, 404, 404, 404, 409),
                 new Row(HttpMethod.GET, () -> "/api/tasks?caseId=" + caseId, () -> null, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.POST, () -> "/api/tasks/" + taskId + "/unclaim", () -> null, 401, 204, 204, 204, 204, 404, 404, 404, 404, 204),
                 new Row(HttpMethod.GET, () -> "/api/audit?caseId=" + caseId, () -> null, 401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
                 new Row(HttpMethod.GET, () -> "/engine-rest/process-definition", () -> null, 401, 403, 403, 403, 403, 403, 403, 403, 200, 200),
                 new Row(HttpMethod.GET, () -> "/engine-rest/task", () -> null, 401, 403, 403, 403, 403, 403, 403, 403, 200, 200),
-                new Row(HttpMethod.GET, () -> "/v3/api-docs", () -> null, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+                new Row(HttpMethod.GET, () -> "/v3/api-docs", () -> null, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                // Last, since it takes UU's access away: the jobcentre withdraws; nobody else may, or sees anything to withdraw.
+                new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/consents/withdraw", () -> Map.of("withdrawnOn", LocalDate.now().toString()),
+                        401, 200, 409, 409, 404, 404, 404, 404, 404, 409),
+                new Row(HttpMethod.GET, () -> "/api/cases/" + caseId, () -> null, 401, 200, 200, 200, 404, 404, 404, 404, 404, 200));
         // The web pages (login form, session) are in WebLoginTests.
         List<String> mismatches = new ArrayList<>();
         for (Row row : rows) {
