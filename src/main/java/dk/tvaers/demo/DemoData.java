@@ -86,11 +86,13 @@ class DemoData implements ApplicationRunner {
 
                 ===================================================================
                   Tværs kører (demo).
+                  Tværs (log ind):              http://localhost:{}/
+                  API (HTTP Basic):             http://localhost:{}/api/cases  (beskrivelse: /swagger-ui/index.html)
                   Camunda Cockpit og Tasklist:  http://localhost:{}/camunda/app/
                   Camunda REST (HTTP Basic):    http://localhost:{}/engine-rest/
                   Brugere (adgangskode = brugernavn): koordinator, ungeteam, virksomhed,
                     uu, familie, misbrug, leder, procesejer, admin
-                ===================================================================""", port, port);
+                ===================================================================""", port, port, port, port);
     }
 
     private void viktor(LocalDate today) {
