@@ -1,0 +1,140 @@
+package dk.tvaers.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.tvaers.support.Api;
+import dk.tvaers.support.Route;
+import dk.tvaers.support.TvaersTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The inbox and case pages over real HTTP with a session: what a coordinator sees and can do. */
+@TvaersTest
+class WorkplacePagesTests {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort int port;
+    @Autowired Api api;
+
+    private final class Browser {
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private String token;
+
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = CSRF.matcher(response.body());
+            if (matcher.find()) {
+                token = matcher.group(1);
+            }
+            return response;
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            String body = form + (form.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        Browser login(String user) throws Exception {
+            get("/login");
+            HttpResponse<String> response = post("/login", "username=" + user + "&password=" + user);
+            assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("error");
+            return this;
+        }
+    }
+
+    private String caseWithWaitingPsychologist(String name) {
+        Map<String, Object> referral = Map.of("externalRef", "PAGE-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(19), "name", name),
+                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("MENTAL_HEALTH", "NO_EDUCATION"));
+        String id = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
+        api.post("koordinator", "/api/cases/" + id + "/efforts",
+                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", LocalDate.now().minusDays(152).toString()));
+        return id;
+    }
+
+    @Test
+    void theInboxShowsTheTeamsTaskWithItsAlarmAndLetsTheCoordinatorTakeIt() throws Exception {
+        String id = caseWithWaitingPsychologist("Side Viktor");
+        Browser browser = new Browser().login("koordinator");
+        HttpResponse<String> page = browser.get("/indbakke?sort=severity");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Indbakke</h1>").contains("Side Viktor").contains("Indhent samtykke")
+                .contains("Venter på psykologsamtaler i 152 dage; grænsen er 30").contains("<label for=\"taskKey\">Opgavetype</label>");
+        String taskId = api.get("koordinator", "/api/tasks?caseId=" + id).body().get(0).get("id").asText();
+
+        HttpResponse<String> claimed = browser.post("/opgaver/" + taskId + "/tag", "");
+        assertThat(claimed.headers().firstValue("Location")).get().asString().endsWith("/indbakke");
+        assertThat(api.get("koordinator", "/api/tasks?scope=mine&caseId=" + id).body()).hasSize(1);
+        assertThat(browser.get("/indbakke").body()).contains("Giv tilbage");
+
+        Browser other = new Browser().login("admin");
+        other.get("/indbakke");
+        HttpResponse<String> conflict = other.post("/opgaver/" + taskId + "/tag", "");
+        assertThat(conflict.headers().firstValue("Location")).get().asString().endsWith("/indbakke?conflict");
+        assertThat(other.get("/indbakke?conflict").body()).contains("En anden har allerede taget opgaven.");
+
+        browser.get("/indbakke");
+        browser.post("/opgaver/" + taskId + "/giv-tilbage", "");
+        assertThat(api.get("koordinator", "/api/tasks?scope=group&caseId=" + id).body()).hasSize(1);
+    }
+
+    @Test
+    void theCasePageExplainsTheCaseAndAnswersSuggestions() throws Exception {
+        String id = caseWithWaitingPsychologist("Side Sara");
+        Browser browser = new Browser().login("koordinator");
+        HttpResponse<String> page = browser.get("/sager/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Side Sara").contains("-****").contains("19 år").contains("Mangler")
+                .contains("Venter på psykologsamtaler i 152 dage").contains("Regel: requested-effort-waits-to-start")
+                .contains("Psykiatri og handicap").contains("Borgeren har psykiske problemer")
+                .contains("Borgerens forløb").contains("Henvist af Jobcenter");
+        assertThat(page.body()).doesNotContainPattern("[0-9]{6}-?[0-9]{4}");
+
+        assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision=INVOLVE").statusCode()).isEqualTo(302);
+        assertThat(browser.post("/sager/" + id + "/afdelinger/HEALTH", "decision=DECLINE&reason=" + URLEncoder.encode("Egen læge følger op", StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(302);
+        var view = api.get("koordinator", "/api/cases/" + id).body();
+        view.get("departments").forEach(d -> {
+            if (d.get("code").asText().equals("UU")) {
+                assertThat(d.get("status").asText()).isEqualTo("INVOLVED");
+            }
+            if (d.get("code").asText().equals("HEALTH")) {
+                assertThat(d.get("status").asText()).isEqualTo("DECLINED");
+                assertThat(d.get("decisionReason").asText()).isEqualTo("Egen læge følger op");
+            }
+        });
+        assertThat(api.get("admin", "/api/audit?caseId=" + id).raw()).contains("GET /sager/{id}");
+    }
+
+    @Test
+    void aCaseYouMayNotSeeIsNotFoundAndFormsNeedTheirToken() throws Exception {
+        String id = caseWithWaitingPsychologist("Side Skjult");
+        Browser familie = new Browser().login("familie");
+        HttpResponse<String> hidden = familie.get("/sager/" + id);
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).contains("Findes ikke").doesNotContain("Side Skjult");
+        assertThat(familie.get("/indbakke").body()).doesNotContain("Side Skjult");
+
+        Browser koordinator = new Browser().login("koordinator");
+        koordinator.get("/sager/" + id);
+        koordinator.token = "forkert";
+        assertThat(koordinator.post("/sager/" + id + "/afdelinger/UU", "decision=INVOLVE").statusCode()).isEqualTo(403);
+    }
+}
