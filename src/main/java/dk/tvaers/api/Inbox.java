@@ -101,6 +101,12 @@ class Inbox {
         return views;
     }
 
+    /** One open task on a case the caller may see, for its form. */
+    TaskView task(CurrentUser user, String taskId) {
+        Task task = visibleTask(taskId, user);
+        return view(task, caseFiles.find(routeTasks.caseIdOf(task)).orElseThrow());
+    }
+
     void claim(CurrentUser user, String taskId) {
         Task task = visibleTask(taskId, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {

@@ -1,0 +1,179 @@
+package dk.tvaers.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.route.RouteProcess.Tasks;
+import dk.tvaers.security.CurrentUser;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A form for every user task of the default route. The form's fields are turned into the API's
+ * completion body and validated by the same parser, so the page and the API say the same thing;
+ * on an error the page comes back with the message by each field and what the user typed kept.
+ */
+@Controller
+class TaskFormPages {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<String> DIMENSIONS = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
+
+    private final Inbox inbox;
+
+    TaskFormPages(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @GetMapping("/opgaver/{id}")
+    String form(@PathVariable String id, Authentication auth, Model model) {
+        return page(inbox.task(CurrentUser.of(auth), id), new LinkedMultiValueMap<>(), Map.of(), model);
+    }
+
+    @PostMapping("/opgaver/{id}")
+    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication auth, Model model) {
+        CurrentUser user = CurrentUser.of(auth);
+        Inbox.TaskView task = inbox.task(user, id);
+        try {
+            inbox.complete(user, id, body(task.taskKey(), form));
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : error.field(), error.message()));
+            return page(task, form, errors, model);
+        } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
+            return "redirect:/indbakke?conflict";
+        }
+        return "redirect:/sager/" + task.caseId();
+    }
+
+    private static String page(Inbox.TaskView task, MultiValueMap<String, String> values, Map<String, String> errors, Model model) {
+        model.addAttribute("task", Map.of("id", task.id(), "key", task.taskKey(), "name", task.name(), "caseId", task.caseId(),
+                "citizenName", task.citizenName()));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        Map<String, String> departments = new LinkedHashMap<>();
+        Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), d.danishName()));
+        model.addAttribute("departmentNames", departments);
+        return "inbox/task";
+    }
+
+    /** The form's fields as the API's completion body of that task key. */
+    static ObjectNode body(String taskKey, MultiValueMap<String, String> form) {
+        ObjectNode body = JSON.objectNode();
+        switch (taskKey) {
+            case Tasks.REGISTER_CONSENT -> {
+                bool(body, form, "consentGiven");
+                text(body, form, "givenBy");
+                codes(body, form, "departments");
+                text(body, form, "givenOn");
+            }
+            case Tasks.YOUTH_TEAM_SPARRING -> {
+                text(body, form, "outcome");
+                codes(body, form, "departments");
+                text(body, form, "note");
+            }
+            case Tasks.NETWORK_MEETING -> {
+                text(body, form, "heldOn");
+                ArrayNode participants = body.putArray("participants");
+                if (form.containsKey("participantCitizen")) {
+                    participants.addObject().put("role", "CITIZEN");
+                }
+                form.getOrDefault("participantDepartments", List.of()).forEach(code -> participants.addObject().put("department", code));
+                String network = first(form, "participantNetwork");
+                if (network != null) {
+                    participants.addObject().put("role", "NETWORK").put("name", network);
+                }
+                ArrayNode agreements = body.putArray("agreements");
+                for (int i = 0; i < 3; i++) {
+                    String prefix = "agreements[" + i + "].";
+                    if (first(form, prefix + "text") != null || first(form, prefix + "owner") != null || first(form, prefix + "due") != null) {
+                        ObjectNode agreement = agreements.addObject();
+                        text(agreement, form, prefix + "text", "text");
+                        text(agreement, form, prefix + "owner", "owner");
+                        text(agreement, form, prefix + "due", "due");
+                    }
+                }
+                text(body, form, "nextStep");
+            }
+            case Tasks.FIND_INTERNSHIP -> {
+                text(body, form, "company");
+                text(body, form, "startsOn");
+                text(body, form, "endsOn");
+            }
+            case Tasks.INTERNSHIP_KICKOFF -> text(body, form, "heldOn");
+            case Tasks.INTERNSHIP_MIDWAY_REVIEW -> {
+                text(body, form, "heldOn");
+                text(body, form, "note");
+            }
+            case Tasks.EVALUATE_INTERNSHIP -> {
+                text(body, form, "result");
+                number(body, form, "hoursPerWeek", "hoursPerWeek");
+            }
+            case Tasks.FOLLOW_UP -> {
+                ObjectNode progression = body.putObject("progression");
+                DIMENSIONS.forEach(d -> number(progression, form, "progression." + d, d));
+                text(body, form, "outcome");
+                text(body, form, "closeReason");
+            }
+            default -> throw new ConflictException("Opgaven " + taskKey + " har ingen formular i Tværs");
+        }
+        return body;
+    }
+
+    private static String first(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static void text(ObjectNode body, MultiValueMap<String, String> form, String name) {
+        text(body, form, name, name);
+    }
+
+    private static void text(ObjectNode body, MultiValueMap<String, String> form, String name, String field) {
+        String value = first(form, name);
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+    private static void bool(ObjectNode body, MultiValueMap<String, String> form, String name) {
+        String value = first(form, name);
+        if ("true".equals(value) || "false".equals(value)) {
+            body.put(name, Boolean.parseBoolean(value));
+        } else if (value != null) {
+            body.put(name, value);
+        }
+    }
+
+    private static void number(ObjectNode body, MultiValueMap<String, String> form, String name, String field) {
+        String value = first(form, name);
+        if (value == null) {
+            return;
+        }
+        try {
+            body.put(field, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            body.put(field, value);
+        }
+    }
+
+    private static void codes(ObjectNode body, MultiValueMap<String, String> form, String name) {
+        List<String> values = form.get(name);
+        if (values != null && !values.isEmpty()) {
+            ArrayNode array = body.putArray(name);
+            values.forEach(array::add);
+        }
+    }
+}
