@@ -120,12 +120,12 @@ final class Input {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                add(field, "Skal udfyldes (true eller false)");
+                add(field, "Skal besvares med ja (true) eller nej (false)");
             }
             return null;
         }
         if (!value.isBoolean()) {
-            add(field, "Skal være true eller false");
+            add(field, "Skal være ja (true) eller nej (false)");
             return null;
         }
         return value.booleanValue();
