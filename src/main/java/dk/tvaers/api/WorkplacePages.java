@@ -44,9 +44,12 @@ class WorkplacePages {
     private final CaseViews views;
     private final CaseAccessPolicy policy;
     private final MessageSource messages;
+    private final dk.tvaers.route.RouteSchedule schedule;
     private final Clock clock;
 
-    WorkplacePages(Inbox inbox, CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy, MessageSource messages, Clock clock) {
+    WorkplacePages(Inbox inbox, CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy, MessageSource messages,
+                   dk.tvaers.route.RouteSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.inbox = inbox;
         this.caseFiles = caseFiles;
         this.views = views;
@@ -97,11 +100,21 @@ class WorkplacePages {
         CurrentUser user = CurrentUser.of(auth);
         CaseFile caseFile = visible(id, user);
         model.addAttribute("c", views.view(caseFile));
+        model.addAttribute("activeSteps", String.join(",", schedule.diagram(id)
+                .map(dk.tvaers.route.RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
         model.addAttribute("canChange", user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf("camunda-admin"));
         model.addAttribute("journey", caseFiles.journey(id).stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))
                 .map(e -> new JourneyLine(e.occurredOn(), e.detail())).toList());
         return "casefile/case";
+    }
+
+    /** The BPMN the case's route runs on, for the diagram on the case page. */
+    @GetMapping(path = "/sager/{id}/forloeb.bpmn", produces = "application/xml")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String routeXml(@PathVariable String id, Authentication auth) {
+        visible(id, CurrentUser.of(auth));
+        return schedule.diagram(id).map(dk.tvaers.route.RouteSchedule.RouteDiagram::bpmnXml).orElseThrow(NotVisibleException::new);
     }
 
     @PostMapping("/sager/{id}/afdelinger/{code}")

@@ -22,9 +22,12 @@ public class RouteSchedule {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final org.camunda.bpm.engine.RepositoryService repository;
     private final Clock clock;
 
-    RouteSchedule(RuntimeService runtime, TaskService tasks, ManagementService management, Clock clock) {
+    RouteSchedule(RuntimeService runtime, TaskService tasks, ManagementService management,
+                  org.camunda.bpm.engine.RepositoryService repository, Clock clock) {
+        this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -34,6 +37,32 @@ public class RouteSchedule {
     /** The open user tasks of the case's route, its sub-processes included, oldest first. */
     public List<Task> openTasks(String caseId) {
         return tasks.createTaskQuery().processInstanceBusinessKey(caseId).orderByTaskCreateTime().asc().list();
+    }
+
+    /** The main route's BPMN (the version the case runs on) and the ids of its active steps. */
+    public record RouteDiagram(String bpmnXml, List<String> activeActivityIds) {}
+
+    public Optional<RouteDiagram> diagram(String caseId) {
+        var main = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId)
+                .processDefinitionKey(RouteProcess.CASE_ROUTE).singleResult();
+        String definitionId;
+        List<String> active;
+        if (main != null) {
+            definitionId = main.getProcessDefinitionId();
+            active = runtime.getActiveActivityIds(main.getId());
+        } else {
+            var latest = repository.createProcessDefinitionQuery().processDefinitionKey(RouteProcess.CASE_ROUTE).latestVersion().singleResult();
+            if (latest == null) {
+                return Optional.empty();
+            }
+            definitionId = latest.getId();
+            active = List.of();
+        }
+        try (var xml = repository.getProcessModel(definitionId)) {
+            return Optional.of(new RouteDiagram(new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), active));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The timer job waiting at an activity of the case's route, if any. */

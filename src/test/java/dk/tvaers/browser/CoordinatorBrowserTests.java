@@ -119,6 +119,11 @@ class CoordinatorBrowserTests {
         waitFor("Borgerens forløb");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Viktor Browser");
         assertThat(browser.getPageSource()).contains("Venter på psykologsamtaler i 152 dage").contains("Regel: requested-effort-waits-to-start");
+        // The route is drawn from its BPMN, with the step the case stands at marked.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> "true".equals(d.findElement(By.id("route-diagram")).getAttribute("data-rendered")));
+        assertThat(browser.findElements(By.cssSelector("#route-diagram .active-step"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#route-diagram .active-step")).getAttribute("data-element-id")).isEqualTo("registerConsent");
         assertThat(seriousAccessibilityProblems()).as("case page").isEmpty();
         screenshot("case.png");
 
