@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dk.tvaers.support.WebSession;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,48 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TvaersTest
 class TaskFormPagesTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort int port;
     @Autowired Api api;
 
-    private final class Browser {
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String token;
-
-        HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = CSRF.matcher(response.body());
-            if (matcher.find()) {
-                token = matcher.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(String path, String... pairs) throws Exception {
-            StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-            for (int i = 0; i < pairs.length; i += 2) {
-                body.append('&').append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-            }
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = CSRF.matcher(response.body());
-            if (matcher.find()) {
-                token = matcher.group(1);
-            }
-            return response;
-        }
-
-        Browser login(String user) throws Exception {
-            get("/login");
-            post("/login", "username", user, "password", user);
-            return this;
-        }
-    }
 
     private String taskId(String caseId, String key) {
         String user = key.equals("youthTeamSparring") ? "ungeteam" : "koordinator";
@@ -78,7 +32,7 @@ class TaskFormPagesTests {
         Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(22), "name", "Form Borger"),
                 "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("SOCIAL_ISOLATION"));
         String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
-        Browser koordinator = new Browser().login("koordinator");
+        WebSession koordinator = new WebSession(port).loggedInAs("koordinator");
 
         String consent = taskId(caseId, "registerConsent");
         HttpResponse<String> form = koordinator.get("/opgaver/" + consent);
@@ -99,7 +53,7 @@ class TaskFormPagesTests {
         assertThat(done.headers().firstValue("Location")).get().asString().endsWith("/sager/" + caseId);
         assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("consent").get("status").asText()).isEqualTo("GIVEN");
 
-        Browser ungeteam = new Browser().login("ungeteam");
+        WebSession ungeteam = new WebSession(port).loggedInAs("ungeteam");
         String sparring = taskId(caseId, "youthTeamSparring");
         ungeteam.get("/opgaver/" + sparring);
         assertThat(ungeteam.post("/opgaver/" + sparring, "outcome", "INTERDISCIPLINARY", "departments", "SOCIAL").statusCode()).isEqualTo(302);
@@ -126,7 +80,7 @@ class TaskFormPagesTests {
         Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(30), "name", "Skjult Form"),
                 "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("DEBT"));
         String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
-        HttpResponse<String> page = new Browser().login("familie").get("/opgaver/" + taskId(caseId, "registerConsent"));
+        HttpResponse<String> page = new WebSession(port).loggedInAs("familie").get("/opgaver/" + taskId(caseId, "registerConsent"));
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).doesNotContain("Skjult Form");
     }

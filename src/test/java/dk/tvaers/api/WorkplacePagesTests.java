@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dk.tvaers.support.WebSession;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,40 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TvaersTest
 class WorkplacePagesTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort int port;
     @Autowired Api api;
 
-    private final class Browser {
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String token;
-
-        HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = CSRF.matcher(response.body());
-            if (matcher.find()) {
-                token = matcher.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            String body = form + (form.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        Browser login(String user) throws Exception {
-            get("/login");
-            HttpResponse<String> response = post("/login", "username=" + user + "&password=" + user);
-            assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("error");
-            return this;
-        }
-    }
 
     private String caseWithWaitingPsychologist(String name) {
         Map<String, Object> referral = Map.of("externalRef", "PAGE-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(19), "name", name),
@@ -72,7 +34,7 @@ class WorkplacePagesTests {
     @Test
     void theInboxShowsTheTeamsTaskWithItsAlarmAndLetsTheCoordinatorTakeIt() throws Exception {
         String id = caseWithWaitingPsychologist("Side Viktor");
-        Browser browser = new Browser().login("koordinator");
+        WebSession browser = new WebSession(port).loggedInAs("koordinator");
         HttpResponse<String> page = browser.get("/indbakke?sort=severity");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Indbakke</h1>").contains("Side Viktor").contains("Indhent samtykke")
@@ -80,26 +42,26 @@ class WorkplacePagesTests {
                 .doesNotContain("??");
         String taskId = api.get("koordinator", "/api/tasks?caseId=" + id).body().get(0).get("id").asText();
 
-        HttpResponse<String> claimed = browser.post("/opgaver/" + taskId + "/tag", "");
+        HttpResponse<String> claimed = browser.post("/opgaver/" + taskId + "/tag");
         assertThat(claimed.headers().firstValue("Location")).get().asString().endsWith("/indbakke");
         assertThat(api.get("koordinator", "/api/tasks?scope=mine&caseId=" + id).body()).hasSize(1);
         assertThat(browser.get("/indbakke").body()).contains("Giv tilbage");
 
-        Browser other = new Browser().login("admin");
+        WebSession other = new WebSession(port).loggedInAs("admin");
         other.get("/indbakke");
-        HttpResponse<String> conflict = other.post("/opgaver/" + taskId + "/tag", "");
+        HttpResponse<String> conflict = other.post("/opgaver/" + taskId + "/tag");
         assertThat(conflict.headers().firstValue("Location")).get().asString().endsWith("/indbakke?conflict");
         assertThat(other.get("/indbakke?conflict").body()).contains("En anden har allerede taget opgaven.");
 
         browser.get("/indbakke");
-        browser.post("/opgaver/" + taskId + "/giv-tilbage", "");
+        browser.post("/opgaver/" + taskId + "/giv-tilbage");
         assertThat(api.get("koordinator", "/api/tasks?scope=group&caseId=" + id).body()).hasSize(1);
     }
 
     @Test
     void theCasePageExplainsTheCaseAndAnswersSuggestions() throws Exception {
         String id = caseWithWaitingPsychologist("Side Sara");
-        Browser browser = new Browser().login("koordinator");
+        WebSession browser = new WebSession(port).loggedInAs("koordinator");
         HttpResponse<String> page = browser.get("/sager/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Side Sara").contains("-****").contains("19 år").contains("Mangler")
@@ -108,8 +70,8 @@ class WorkplacePagesTests {
                 .contains("Borgerens forløb").contains("Henvist af Jobcenter");
         assertThat(page.body()).doesNotContainPattern("[0-9]{6}-?[0-9]{4}").doesNotContain("??");
 
-        assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision=INVOLVE").statusCode()).isEqualTo(302);
-        assertThat(browser.post("/sager/" + id + "/afdelinger/HEALTH", "decision=DECLINE&reason=" + URLEncoder.encode("Egen læge følger op", StandardCharsets.UTF_8))
+        assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision", "INVOLVE").statusCode()).isEqualTo(302);
+        assertThat(browser.post("/sager/" + id + "/afdelinger/HEALTH", "decision", "DECLINE", "reason", "Egen læge følger op")
                 .statusCode()).isEqualTo(302);
         var view = api.get("koordinator", "/api/cases/" + id).body();
         view.get("departments").forEach(d -> {
@@ -127,15 +89,15 @@ class WorkplacePagesTests {
     @Test
     void aCaseYouMayNotSeeIsNotFoundAndFormsNeedTheirToken() throws Exception {
         String id = caseWithWaitingPsychologist("Side Skjult");
-        Browser familie = new Browser().login("familie");
+        WebSession familie = new WebSession(port).loggedInAs("familie");
         HttpResponse<String> hidden = familie.get("/sager/" + id);
         assertThat(hidden.statusCode()).isEqualTo(404);
         assertThat(hidden.body()).contains("Findes ikke").doesNotContain("Side Skjult");
         assertThat(familie.get("/indbakke").body()).doesNotContain("Side Skjult");
 
-        Browser koordinator = new Browser().login("koordinator");
+        WebSession koordinator = new WebSession(port).loggedInAs("koordinator");
         koordinator.get("/sager/" + id);
-        koordinator.token = "forkert";
-        assertThat(koordinator.post("/sager/" + id + "/afdelinger/UU", "decision=INVOLVE").statusCode()).isEqualTo(403);
+        koordinator.forgeToken("forkert");
+        assertThat(koordinator.post("/sager/" + id + "/afdelinger/UU", "decision", "INVOLVE").statusCode()).isEqualTo(403);
     }
 }

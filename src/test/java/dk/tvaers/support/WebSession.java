@@ -1,0 +1,98 @@
+package dk.tvaers.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser-like HTTP session against Tværs's pages: keeps cookies, remembers the CSRF token of the
+ * last page it saw and sends it with every form, and does not follow redirects (so tests see them).
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final int port;
+    private String token;
+
+    public WebSession(int port) {
+        this.port = port;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return remember(client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Posts a form of name/value pairs with the CSRF token of the last page. */
+    public HttpResponse<String> post(String path, String... pairs) throws IOException, InterruptedException {
+        if (token == null) {
+            throw new IllegalStateException("no page with a CSRF token seen yet");
+        }
+        return send(path, "_csrf=" + encode(token) + (pairs.length == 0 ? "" : "&" + form(pairs)));
+    }
+
+    /** Posts a form as a forger would: without the page's token. */
+    public HttpResponse<String> postWithoutToken(String path, String... pairs) throws IOException, InterruptedException {
+        return send(path, form(pairs));
+    }
+
+    public void forgeToken(String value) {
+        this.token = value;
+    }
+
+    public HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+        get("/login");
+        return post("/login", "username", user, "password", password);
+    }
+
+    /** Logs in with the demo password (the user name) and fails if the login is refused. */
+    public WebSession loggedInAs(String user) throws IOException, InterruptedException {
+        HttpResponse<String> response = login(user, user);
+        if (response.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("login refused for " + user);
+        }
+        return this;
+    }
+
+    private HttpResponse<String> send(String path, String body) throws IOException, InterruptedException {
+        return remember(client.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> remember(HttpResponse<String> response) {
+        Matcher matcher = CSRF.matcher(response.body());
+        if (matcher.find()) {
+            token = matcher.group(1);
+        }
+        return response;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(encode(pairs[i])).append('=').append(encode(pairs[i + 1]));
+        }
+        return form.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
