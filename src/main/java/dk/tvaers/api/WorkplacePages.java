@@ -45,10 +45,12 @@ class WorkplacePages {
     private final CaseAccessPolicy policy;
     private final MessageSource messages;
     private final dk.tvaers.route.RouteSchedule schedule;
+    private final dk.tvaers.rules.RuleEngine rules;
     private final Clock clock;
 
     WorkplacePages(Inbox inbox, CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy, MessageSource messages,
-                   dk.tvaers.route.RouteSchedule schedule, Clock clock) {
+                   dk.tvaers.route.RouteSchedule schedule, dk.tvaers.rules.RuleEngine rules, Clock clock) {
+        this.rules = rules;
         this.schedule = schedule;
         this.inbox = inbox;
         this.caseFiles = caseFiles;
@@ -102,6 +104,7 @@ class WorkplacePages {
         model.addAttribute("c", views.view(caseFile));
         model.addAttribute("activeSteps", String.join(",", schedule.diagram(id)
                 .map(dk.tvaers.route.RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
+        model.addAttribute("timeline", JourneyTimeline.of(caseFile, caseFiles.journey(id), rules.active().thresholds(), LocalDate.now(clock)));
         model.addAttribute("canChange", user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf("camunda-admin"));
         model.addAttribute("journey", caseFiles.journey(id).stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))

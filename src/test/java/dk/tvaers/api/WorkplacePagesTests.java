@@ -67,7 +67,10 @@ class WorkplacePagesTests {
         assertThat(page.body()).contains("Side Sara").contains("-****").contains("19 år").contains("Mangler")
                 .contains("Venter på psykologsamtaler i 152 dage").contains("Regel: requested-effort-waits-to-start")
                 .contains("Psykiatri og handicap").contains("Borgeren har psykiske problemer")
-                .contains("Borgerens forløb").contains("Henvist af Jobcenter");
+                .contains("Borgerens forløb").contains("Henvist af Jobcenter")
+                // The journey drawn: the psychologist's wait is over its threshold and says so.
+                .contains("class=\"segment wait over-threshold\"").contains("Ventetid 152 dage (grænse 30)")
+                .contains("Henvisning: 0 dage");
         assertThat(page.body()).doesNotContainPattern("[0-9]{6}-?[0-9]{4}").doesNotContain("??");
 
         assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision", "INVOLVE").statusCode()).isEqualTo(302);

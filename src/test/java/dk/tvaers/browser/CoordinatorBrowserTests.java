@@ -126,6 +126,10 @@ class CoordinatorBrowserTests {
         assertThat(browser.findElement(By.cssSelector("#route-diagram .active-step")).getAttribute("data-element-id")).isEqualTo("registerConsent");
         assertThat(seriousAccessibilityProblems()).as("case page").isEmpty();
         screenshot("case.png");
+        var wait = browser.findElement(By.cssSelector(".timeline .segment.over-threshold"));
+        assertThat(wait.getSize().getWidth()).as("the wait is drawn as a bar").isGreaterThan(50);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('.timeline').scrollIntoView()");
+        screenshot("journey.png");
 
         browser.findElement(By.linkText("Indhent samtykke")).click();
         waitFor("Afslut opgaven");
