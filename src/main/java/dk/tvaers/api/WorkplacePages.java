@@ -105,6 +105,7 @@ class WorkplacePages {
         model.addAttribute("activeSteps", String.join(",", schedule.diagram(id)
                 .map(dk.tvaers.route.RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
         model.addAttribute("timeline", JourneyTimeline.of(caseFile, caseFiles.journey(id), rules.active().thresholds(), LocalDate.now(clock)));
+        model.addAttribute("progression", Progression.of(caseFile));
         model.addAttribute("canChange", user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf("camunda-admin"));
         model.addAttribute("journey", caseFiles.journey(id).stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))

@@ -71,7 +71,8 @@ class WorkplacePagesTests {
                 // The journey drawn: the psychologist's wait is over its threshold and says so.
                 .contains("class=\"segment wait over-threshold\"").contains("Ventetid 152 dage (grænse 30)")
                 .contains("Henvisning: 0 dage");
-        assertThat(page.body()).doesNotContainPattern("[0-9]{6}-?[0-9]{4}").doesNotContain("??");
+        // A CPR-like run of digits, not part of a UUID (whose hex groups can hold ten digits in a row).
+        assertThat(page.body()).doesNotContainPattern("(?<![0-9a-f-])[0-9]{6}-?[0-9]{4}(?![0-9a-f])").doesNotContain("??");
 
         assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision", "INVOLVE").statusCode()).isEqualTo(302);
         assertThat(browser.post("/sager/" + id + "/afdelinger/HEALTH", "decision", "DECLINE", "reason", "Egen læge følger op")
@@ -87,6 +88,34 @@ class WorkplacePagesTests {
             }
         });
         assertThat(api.get("admin", "/api/audit?caseId=" + id).raw()).contains("GET /sager/{id}");
+    }
+
+    @Autowired Route route;
+
+    private void complete(String user, String caseId, String taskKey, Map<String, Object> body) {
+        String taskId = api.get(user, "/api/tasks?caseId=" + caseId + "&taskKey=" + taskKey).body().get(0).get("id").asText();
+        assertThat(api.post(user, "/api/tasks/" + taskId + "/complete", body).status()).isEqualTo(204);
+    }
+
+    @Test
+    void theCasePageShowsProgressionAsAChartAndATable() throws Exception {
+        String id = caseWithWaitingPsychologist("Side Progression");
+        assertThat(new WebSession(port).loggedInAs("koordinator").get("/sager/" + id).body()).contains("Ingen målinger endnu");
+        complete("koordinator", id, "registerConsent", Map.of("consentGiven", true, "givenBy", "CITIZEN",
+                "departments", List.of("UU"), "givenOn", LocalDate.now().toString()));
+        complete("ungeteam", id, "youthTeamSparring", Map.of("outcome", "INTERDISCIPLINARY", "departments", List.of("UU")));
+        complete("koordinator", id, "networkMeeting", Map.of("heldOn", LocalDate.now().toString(),
+                "participants", List.of(Map.of("role", "CITIZEN")), "nextStep", "FOLLOW_UP"));
+        try {
+            route.fireTimer(id, "Timer_FollowUpDue");
+            complete("koordinator", id, "followUp", Map.of("progression", Map.of("MOTIVATION", 4, "HEALTH", 6), "outcome", "CONTINUE"));
+            HttpResponse<String> page = new WebSession(port).loggedInAs("koordinator").get("/sager/" + id);
+            assertThat(page.body()).contains("id=\"progression-chart\"").contains("role=\"img\"")
+                    .contains("<th scope=\"row\">Motivation og selvtillid</th>").contains("<td>4</td>").contains("<td>6</td>")
+                    .contains("data-chart=\"{&quot;labels&quot;");
+        } finally {
+            Route.resetClock();
+        }
     }
 
     @Test
