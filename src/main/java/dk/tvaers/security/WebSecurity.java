@@ -71,7 +71,7 @@ class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
-                        .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**").authenticated()
+                        .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))

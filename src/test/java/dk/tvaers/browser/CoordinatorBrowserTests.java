@@ -158,5 +158,17 @@ class CoordinatorBrowserTests {
         assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).isEmpty();
         assertThat(browser.getPageSource()).contains("Ingen alarmer.").contains("Alarm ophørt: WAIT_SERVICE");
         screenshot("case-alarm-cleared.png");
+
+        // The youth team's meeting: the case is on the agenda, and the page passes axe too.
+        browser.findElement(By.cssSelector("header form button[type=submit]")).click();
+        waitFor("Log ind");
+        browser.findElement(By.id("username")).sendKeys("ungeteam");
+        browser.findElement(By.id("password")).sendKeys("ungeteam");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        waitFor("Logget ind som ungeteam");
+        open("/ungeteam");
+        waitFor("Viktor Browser");
+        assertThat(seriousAccessibilityProblems()).as("youth-team agenda").isEmpty();
+        screenshot("youth-team-agenda.png");
     }
 }

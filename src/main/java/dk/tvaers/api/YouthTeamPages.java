@@ -1,0 +1,95 @@
+package dk.tvaers.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.route.RouteProcess.Tasks;
+import dk.tvaers.security.CurrentUser;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The youth team's meeting mode: the agenda of cases waiting for sparring (printable), and the
+ * outcome of each case recorded one after another in one sitting.
+ */
+@Controller
+class YouthTeamPages {
+
+    record AgendaItem(String taskId, LocalDate meeting, CaseView c) {}
+
+    private final Inbox inbox;
+    private final CaseFiles caseFiles;
+    private final CaseViews views;
+    private final Clock clock;
+
+    YouthTeamPages(Inbox inbox, CaseFiles caseFiles, CaseViews views, Clock clock) {
+        this.inbox = inbox;
+        this.caseFiles = caseFiles;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GetMapping("/ungeteam")
+    String agenda(@RequestParam(required = false) String done, Authentication auth, Model model) {
+        return page(CurrentUser.of(auth), done != null, null, model);
+    }
+
+    @PostMapping("/ungeteam/{taskId}")
+    String record(@PathVariable String taskId, @RequestParam(required = false) String outcome,
+                  @RequestParam(required = false) List<String> departments, @RequestParam(required = false) String note,
+                  Authentication auth, Model model) {
+        CurrentUser user = CurrentUser.of(auth);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (outcome != null) {
+            body.put("outcome", outcome);
+        }
+        if ("INTERDISCIPLINARY".equals(outcome)) {
+            ArrayNode codes = body.putArray("departments");
+            (departments == null ? List.<String>of() : departments).forEach(codes::add);
+        }
+        if (note != null && !note.isBlank()) {
+            body.put("note", note);
+        }
+        try {
+            inbox.complete(user, taskId, body);
+        } catch (InvalidInputException e) {
+            return page(user, false, e.errors().stream().map(FieldError::message).collect(Collectors.joining(" ")), model);
+        } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
+            return page(user, false, e.getMessage(), model);
+        }
+        return "redirect:/ungeteam?done";
+    }
+
+    private String page(CurrentUser user, boolean done, String error, Model model) {
+        List<Inbox.TaskView> tasks = new ArrayList<>(inbox.tasks(user, null, Tasks.YOUTH_TEAM_SPARRING, null));
+        List<AgendaItem> agenda = new ArrayList<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (Inbox.TaskView task : tasks) {
+            if (seen.add(task.id())) {
+                LocalDate meeting = task.due() == null ? null : ZonedDateTime.ofInstant(task.due(), clock.getZone()).toLocalDate();
+                caseFiles.find(task.caseId()).ifPresent(c -> agenda.add(new AgendaItem(task.id(), meeting, views.view(c))));
+            }
+        }
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            servlet.getRequest().setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, agenda.stream().map(a -> a.c().id()).toList());
+        }
+        model.addAttribute("agenda", agenda);
+        model.addAttribute("done", done);
+        model.addAttribute("error", error);
+        return "inbox/youthteam";
+    }
+}
