@@ -76,8 +76,7 @@ class CaseController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Modtag en henvisning", description = "201 ny sag; 200 samme henvisning igen; 409 samme externalRef med andet indhold",
             requestBody = @RequestBody(content = @Content(examples = @ExampleObject(name = "Viktor", value = REFERRAL_EXAMPLE))))
-    ResponseEntity<CaseView> refer(@org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth,
-                                   jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<CaseView> refer(@org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth) {
         requireJobcentre(auth);
         Referral referral = referral(body);
         CaseFiles.Referred referred;
@@ -88,7 +87,7 @@ class CaseController {
             referred = caseFiles.refer(referral);
         }
         CaseView view = views.view(caseFiles.find(referred.caseFile().id()).orElseThrow());
-        request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, List.of(view.id()));
+        dk.tvaers.audit.AuditTrail.casesShown(List.of(view.id()));
         return referred.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + view.id())).body(view)
                 : ResponseEntity.ok(view);
@@ -134,8 +133,7 @@ class CaseController {
     @Operation(summary = "Sager, du må se, nyeste først")
     CasePage list(@RequestParam(required = false) String stage, @RequestParam(required = false) String department,
                   @RequestParam(required = false) String alarm, @RequestParam(defaultValue = "0") String page,
-                  @RequestParam(defaultValue = "20") String size, Authentication auth,
-                  jakarta.servlet.http.HttpServletRequest request) {
+                  @RequestParam(defaultValue = "20") String size, Authentication auth) {
         Input in = new Input();
         var query = new com.fasterxml.jackson.databind.node.ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
         if (stage != null) query.put("stage", stage);
@@ -155,7 +153,7 @@ class CaseController {
         List<CaseSummary> content = result.rows().stream().map(r -> new CaseSummary(r.id(), r.externalRef(),
                 new CaseView.Citizen(r.citizenName(), r.cpr().substring(0, 6) + "-****", java.time.Period.between(r.birthDate(), today).getYears(), r.birthDate()),
                 r.status(), r.stage(), r.stageSince(), r.coordinator(), r.referralDate(), alarms.getOrDefault(r.id(), List.of()))).toList();
-        request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, content.stream().map(CaseSummary::id).toList());
+        dk.tvaers.audit.AuditTrail.casesShown(content.stream().map(CaseSummary::id).toList());
         return new CasePage(content, pageNumber, pageSize, result.total(), (int) ((result.total() + pageSize - 1) / pageSize));
     }
 

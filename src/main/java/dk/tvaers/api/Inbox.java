@@ -28,8 +28,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The inbox, for the API and the pages alike: the caller's tasks and their groups' tasks on cases
@@ -170,9 +168,7 @@ class Inbox {
     private Task visibleTask(String id, CurrentUser user) {
         Task task = routeTasks.task(id);
         String caseId = routeTasks.caseIdOf(task);
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
-            servlet.getRequest().setAttribute(AuditTrail.CASES_SHOWN, caseId == null ? List.of() : List.of(caseId));
-        }
+        AuditTrail.casesShown(caseId == null ? List.of() : List.of(caseId));
         Optional<CaseFile> caseFile = caseId == null ? Optional.empty() : caseFiles.find(caseId);
         if (caseFile.isEmpty() || !policy.canSee(user, caseFile.get())) {
             throw new TaskNotFoundException(id);

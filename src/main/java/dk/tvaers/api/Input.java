@@ -70,12 +70,21 @@ final class Input {
         }
     }
 
-    String text(JsonNode node, String field, boolean required, int maxLength) {
+    /** The field's value, or null when it is absent (with the given error when it is required). */
+    private JsonNode present(JsonNode node, String field, boolean required, String missing) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                add(field, "Skal udfyldes");
+                add(field, missing);
             }
+            return null;
+        }
+        return value;
+    }
+
+    String text(JsonNode node, String field, boolean required, int maxLength) {
+        JsonNode value = present(node, field, required, "Skal udfyldes");
+        if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
@@ -117,11 +126,8 @@ final class Input {
     }
 
     Boolean bool(JsonNode node, String field, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                add(field, "Skal besvares med ja (true) eller nej (false)");
-            }
+        JsonNode value = present(node, field, required, "Skal besvares med ja (true) eller nej (false)");
+        if (value == null) {
             return null;
         }
         if (!value.isBoolean()) {
@@ -132,11 +138,8 @@ final class Input {
     }
 
     Integer integer(JsonNode node, String field, boolean required, int min, int max) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                add(field, "Skal udfyldes");
-            }
+        JsonNode value = present(node, field, required, "Skal udfyldes");
+        if (value == null) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
@@ -175,11 +178,8 @@ final class Input {
     }
 
     <E extends Enum<E>> Set<E> codes(JsonNode node, String field, Class<E> type, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                add(field, "Skal udfyldes");
-            }
+        JsonNode value = present(node, field, required, "Skal udfyldes");
+        if (value == null) {
             return null;
         }
         if (!value.isArray()) {
@@ -209,11 +209,8 @@ final class Input {
     }
 
     JsonNode objectField(JsonNode node, String field, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                add(field, "Skal udfyldes");
-            }
+        JsonNode value = present(node, field, required, "Skal udfyldes");
+        if (value == null) {
             return null;
         }
         if (!value.isObject()) {
@@ -224,11 +221,8 @@ final class Input {
     }
 
     JsonNode arrayField(JsonNode node, String field, boolean required) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                add(field, "Skal udfyldes");
-            }
+        JsonNode value = present(node, field, required, "Skal udfyldes");
+        if (value == null) {
             return null;
         }
         if (!value.isArray()) {

@@ -30,13 +30,12 @@ class TaskController {
     @GetMapping
     @Operation(summary = "Åbne opgaver: scope=mine (tildelt mig), scope=group (kan tages af en af mine grupper); uden scope begge")
     List<Inbox.TaskView> list(@RequestParam(required = false) String scope, @RequestParam(required = false) String taskKey,
-                              @RequestParam(required = false) String caseId, Authentication auth,
-                              jakarta.servlet.http.HttpServletRequest request) {
+                              @RequestParam(required = false) String caseId, Authentication auth) {
         if (scope != null && !scope.equals("mine") && !scope.equals("group")) {
             throw new InvalidInputException("scope", "Skal være mine eller group");
         }
         List<Inbox.TaskView> views = inbox.tasks(CurrentUser.of(auth), scope, taskKey, caseId);
-        request.setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, views.stream().map(Inbox.TaskView::caseId).distinct().toList());
+        dk.tvaers.audit.AuditTrail.casesShown(views.stream().map(Inbox.TaskView::caseId).distinct().toList());
         return views;
     }
 

@@ -148,10 +148,7 @@ class WorkplacePages {
         if (!policy.canSee(user, caseFile)) {
             throw new NotVisibleException();
         }
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
-            servlet.getRequest().setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, List.of(id));
-        }
+        dk.tvaers.audit.AuditTrail.casesShown(List.of(id));
         return caseFile;
     }
 

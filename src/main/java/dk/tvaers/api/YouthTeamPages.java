@@ -83,10 +83,7 @@ class YouthTeamPages {
                 caseFiles.find(task.caseId()).ifPresent(c -> agenda.add(new AgendaItem(task.id(), meeting, views.view(c))));
             }
         }
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
-            servlet.getRequest().setAttribute(dk.tvaers.audit.AuditTrail.CASES_SHOWN, agenda.stream().map(a -> a.c().id()).toList());
-        }
+        dk.tvaers.audit.AuditTrail.casesShown(agenda.stream().map(a -> a.c().id()).toList());
         model.addAttribute("agenda", agenda);
         model.addAttribute("done", done);
         model.addAttribute("error", error);
