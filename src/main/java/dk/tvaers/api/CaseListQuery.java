@@ -34,6 +34,33 @@ class CaseListQuery {
         if (visibility.seesNothing()) {
             return new Page(List.of(), 0);
         }
+        Where where = where(criteria, visibility);
+        long total = bind(jdbc.sql("select count(*) from case_file c" + where.sql()), where.params()).query(Long.class).single();
+        List<Row> rows = bind(jdbc.sql("""
+                select c.id, c.external_ref, c.citizen_name, c.cpr, c.birth_date, c.status, c.stage, c.stage_since, c.coordinator, c.referral_date
+                from case_file c""" + where.sql() + " order by c.created_at desc, c.id limit :limit offset :offset"), where.params())
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getString(9), rs.getObject(10, LocalDate.class)))
+                .list();
+        return new Page(rows, total);
+    }
+
+    /** The ids of every case the caller may see, for restricting other queries (tasks) by the same policy. */
+    List<String> visibleIds(CaseVisibility visibility) {
+        if (visibility.seesNothing()) {
+            return List.of();
+        }
+        Where where = where(new Criteria(null, null, null), visibility);
+        return bind(jdbc.sql("select c.id from case_file c" + where.sql()), where.params()).query(String.class).list();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {}
+
+    /** The policy's visibility and the filters as one where clause, shared by every query here. */
+    private static Where where(Criteria criteria, CaseVisibility visibility) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!visibility.everyCase()) {
@@ -62,26 +89,7 @@ class CaseListQuery {
             where.append(" and exists (select 1 from case_alarm a where a.case_id = c.id and a.code = :alarm and a.cleared_on is null)");
             params.put("alarm", criteria.alarm());
         }
-        long total = bind(jdbc.sql("select count(*) from case_file c" + where), params).query(Long.class).single();
-        List<Row> rows = bind(jdbc.sql("""
-                select c.id, c.external_ref, c.citizen_name, c.cpr, c.birth_date, c.status, c.stage, c.stage_since, c.coordinator, c.referral_date
-                from case_file c""" + where + " order by c.created_at desc, c.id limit :limit offset :offset"), params)
-                .param("limit", size)
-                .param("offset", (long) page * size)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                        rs.getString(9), rs.getObject(10, LocalDate.class)))
-                .list();
-        return new Page(rows, total);
-    }
-
-    /** The ids of every case the caller may see, for restricting other queries (tasks) by the same policy. */
-    List<String> visibleIds(CaseVisibility visibility) {
-        if (visibility.seesNothing()) {
-            return List.of();
-        }
-        Page all = find(new Criteria(null, null, null), visibility, 0, Integer.MAX_VALUE / 2);
-        return all.rows().stream().map(Row::id).toList();
+        return new Where(where.toString(), params);
     }
 
     /** Open alarm codes per case, for a page of cases. */
