@@ -48,19 +48,10 @@ class CaseListQuery {
         return new Page(rows, total);
     }
 
-    /** The ids of every case the caller may see, for restricting other queries (tasks) by the same policy. */
-    List<String> visibleIds(CaseVisibility visibility) {
-        if (visibility.seesNothing()) {
-            return List.of();
-        }
-        Where where = where(new Criteria(null, null, null), visibility);
-        return bind(jdbc.sql("select c.id from case_file c" + where.sql()), where.params()).query(String.class).list();
-    }
-
-    private record Where(String sql, Map<String, Object> params) {}
+    record Where(String sql, Map<String, Object> params) {}
 
     /** The policy's visibility and the filters as one where clause, shared by every query here. */
-    private static Where where(Criteria criteria, CaseVisibility visibility) {
+    static Where where(Criteria criteria, CaseVisibility visibility) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!visibility.everyCase()) {
@@ -106,7 +97,7 @@ class CaseListQuery {
         return byCase;
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
         params.forEach(spec::param);
         return spec;
     }

@@ -13,19 +13,13 @@ import dk.tvaers.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -38,65 +32,49 @@ import org.springframework.stereotype.Component;
 class Inbox {
 
     record TaskView(String id, String taskKey, String name, String caseId, String citizenName, List<String> candidateGroups,
-                    String assignee, Instant created, Instant due, List<CaseView.AlarmView> alarms) {
-
-        /** The most serious open alarm of the task's case: 3 critical, 2 warning, 1 info, 0 none. */
-        int severityRank() {
-            return alarms.stream().mapToInt(a -> switch (a.severity()) {
-                case "CRITICAL" -> 3;
-                case "WARNING" -> 2;
-                default -> 1;
-            }).max().orElse(0);
-        }
-    }
+                    String assignee, Instant created, Instant due, List<CaseView.AlarmView> alarms) {}
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final RouteTasks routeTasks;
     private final CaseFiles caseFiles;
     private final CaseEvaluation alarms;
     private final CaseAccessPolicy policy;
-    private final CaseListQuery cases;
+    private final TaskListQuery query;
     private final Clock clock;
 
-    Inbox(TaskService tasks, RuntimeService runtime, RouteTasks routeTasks, CaseFiles caseFiles, CaseEvaluation alarms,
-          CaseAccessPolicy policy, CaseListQuery cases, Clock clock) {
+    /** The API's task list is not paged (API.md); this many per call at most. */
+    static final int API_LIMIT = 1000;
+
+    Inbox(TaskService tasks, RouteTasks routeTasks, CaseFiles caseFiles, CaseEvaluation alarms,
+          CaseAccessPolicy policy, TaskListQuery query, Clock clock) {
         this.tasks = tasks;
-        this.runtime = runtime;
         this.routeTasks = routeTasks;
         this.caseFiles = caseFiles;
         this.alarms = alarms;
         this.policy = policy;
-        this.cases = cases;
+        this.query = query;
         this.clock = clock;
     }
 
-    /** Open tasks by due date; scope {@code mine}, {@code group} or null for both. */
+    /** Open tasks by due date for the API; scope {@code mine}, {@code group} or null for both. */
     List<TaskView> tasks(CurrentUser user, String scope, String taskKey, String caseId) {
-        var visibility = policy.visibility(user);
-        List<String> visibleCases = visibility.everyCase() ? null : cases.visibleIds(visibility);
-        List<Task> found = new ArrayList<>();
-        if (visibleCases == null || !visibleCases.isEmpty()) {
-            if (scope == null || scope.equals("mine")) {
-                found.addAll(filtered(restrict(tasks.createTaskQuery().taskAssignee(user.id()), visibleCases), taskKey, caseId));
-            }
-            if ((scope == null || scope.equals("group")) && !user.groups().isEmpty()) {
-                found.addAll(filtered(restrict(tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(user.groups())), visibleCases),
-                        taskKey, caseId));
-            }
-        }
-        Map<String, String> caseIds = caseIds(found);
-        Map<String, Optional<CaseFile>> byCase = new HashMap<>();
-        List<TaskView> views = new ArrayList<>();
-        for (Task task : found) {
-            String id = caseIds.get(task.getProcessInstanceId());
-            Optional<CaseFile> caseFile = byCase.computeIfAbsent(id, k -> k == null ? Optional.empty() : caseFiles.find(k));
-            if (caseFile.isPresent() && policy.canSee(user, caseFile.get())) {
-                views.add(view(task, caseFile.get()));
-            }
-        }
-        views.sort(Comparator.comparing((TaskView v) -> v.due() == null ? Instant.MAX : v.due()).thenComparing(TaskView::created));
-        return views;
+        TaskListQuery.Scope which = scope == null ? TaskListQuery.Scope.BOTH
+                : scope.equals("mine") ? TaskListQuery.Scope.MINE : TaskListQuery.Scope.GROUP;
+        return page(user, new TaskListQuery.Filter(which, taskKey, caseId, new CaseListQuery.Criteria(null, null, null),
+                TaskListQuery.Sort.DUE), 0, API_LIMIT).tasks();
+    }
+
+    record Page(List<TaskView> tasks, long total) {}
+
+    /** One page of the caller's open tasks, filtered and sorted in the database. */
+    Page page(CurrentUser user, TaskListQuery.Filter filter, int page, int size) {
+        TaskListQuery.Page found = query.find(user, policy.visibility(user), filter, page, size);
+        Map<String, List<CaseView.AlarmView>> alarmsByCase = query.openAlarms(
+                found.rows().stream().map(TaskListQuery.Row::caseId).collect(Collectors.toSet()));
+        Map<String, List<String>> groups = query.candidateGroups(found.rows().stream().map(TaskListQuery.Row::id).toList());
+        return new Page(found.rows().stream().map(r -> new TaskView(r.id(), r.taskKey(), r.name(), r.caseId(), r.citizenName(),
+                groups.getOrDefault(r.id(), List.of()), r.assignee(), r.created(), r.due(),
+                alarmsByCase.getOrDefault(r.caseId(), List.of()))).toList(), found.total());
     }
 
     /** One open task on a case the caller may see, for its form. */
@@ -129,30 +107,6 @@ class Inbox {
         }
         TaskForm form = TaskFormParser.parse(task.getTaskDefinitionKey(), body, LocalDate.now(clock));
         routeTasks.complete(taskId, form, user.id());
-    }
-
-    private static TaskQuery restrict(TaskQuery query, List<String> visibleCases) {
-        return visibleCases == null ? query : query.processInstanceBusinessKeyIn(visibleCases.toArray(String[]::new));
-    }
-
-    private static List<Task> filtered(TaskQuery query, String taskKey, String caseId) {
-        if (taskKey != null) {
-            query.taskDefinitionKey(taskKey);
-        }
-        if (caseId != null) {
-            query.processInstanceBusinessKey(caseId);
-        }
-        return query.orderByTaskCreateTime().asc().listPage(0, 1000);
-    }
-
-    private Map<String, String> caseIds(List<Task> found) {
-        Map<String, String> byInstance = new LinkedHashMap<>();
-        List<String> instanceIds = found.stream().map(Task::getProcessInstanceId).distinct().toList();
-        if (!instanceIds.isEmpty()) {
-            runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(instanceIds)).list()
-                    .forEach(pi -> byInstance.put(pi.getId(), pi.getBusinessKey()));
-        }
-        return byInstance;
     }
 
     private TaskView view(Task task, CaseFile caseFile) {

@@ -43,9 +43,9 @@ class WorkplacePagesTests {
         String taskId = api.get("koordinator", "/api/tasks?caseId=" + id).body().get(0).get("id").asText();
 
         HttpResponse<String> claimed = browser.post("/opgaver/" + taskId + "/tag");
-        assertThat(claimed.headers().firstValue("Location")).get().asString().endsWith("/indbakke");
+        assertThat(claimed.headers().firstValue("Location")).get().asString().endsWith("/indbakke?taken");
         assertThat(api.get("koordinator", "/api/tasks?scope=mine&caseId=" + id).body()).hasSize(1);
-        assertThat(browser.get("/indbakke").body()).contains("Giv tilbage");
+        assertThat(browser.get("/indbakke?taken").body()).contains("Giv tilbage").contains("Opgaven er nu din.");
 
         WebSession other = new WebSession(port).loggedInAs("admin");
         other.get("/indbakke");
@@ -53,9 +53,17 @@ class WorkplacePagesTests {
         assertThat(conflict.headers().firstValue("Location")).get().asString().endsWith("/indbakke?conflict");
         assertThat(other.get("/indbakke?conflict").body()).contains("En anden har allerede taget opgaven.");
 
-        browser.get("/indbakke");
-        browser.post("/opgaver/" + taskId + "/giv-tilbage");
+        // As htmx sends it from a filtered inbox: back to the same filters, with the status word.
+        browser.get("/indbakke?sort=severity&taskKey=registerConsent");
+        HttpResponse<String> givenBack = browser.postAsHtmx("/opgaver/" + taskId + "/giv-tilbage",
+                "/indbakke?sort=severity&taskKey=registerConsent&taken");
+        assertThat(givenBack.headers().firstValue("Location")).get().asString()
+                .endsWith("/indbakke?sort=severity&taskKey=registerConsent&returned");
         assertThat(api.get("koordinator", "/api/tasks?scope=group&caseId=" + id).body()).hasSize(1);
+        // Only the inbox is a way back: another address from the header is not followed.
+        browser.get("/indbakke");
+        HttpResponse<String> elsewhere = browser.postAsHtmx("/opgaver/" + taskId + "/tag", "/admin/audit?x=1");
+        assertThat(elsewhere.headers().firstValue("Location")).get().asString().endsWith("/indbakke?taken");
     }
 
     @Test
@@ -131,5 +139,53 @@ class WorkplacePagesTests {
         koordinator.get("/sager/" + id);
         koordinator.forgeToken("forkert");
         assertThat(koordinator.post("/sager/" + id + "/afdelinger/UU", "decision", "INVOLVE").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theInboxFiltersByStageDepartmentAndAlarmInTheDatabase() throws Exception {
+        String waiting = caseWithWaitingPsychologist("Filter Frida");
+        Map<String, Object> referral = Map.of("externalRef", "PAGE-" + System.nanoTime(),
+                "citizen", Map.of("cpr", Route.cprForAge(20), "name", "Filter Finn"), "referredBy", "JOBCENTER",
+                "referralDate", LocalDate.now().toString(), "flags", List.of("CRIMINAL_RECORD"));
+        String other = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
+        WebSession browser = new WebSession(port).loggedInAs("koordinator");
+
+        assertThat(browser.get("/indbakke?alarm=WAIT_SERVICE&stage=CONSENT").body()).contains("/sager/" + waiting).doesNotContain("/sager/" + other);
+        assertThat(browser.get("/indbakke?department=PSYCHIATRY").body()).contains("/sager/" + waiting).doesNotContain("/sager/" + other);
+        assertThat(browser.get("/indbakke?department=PROBATION").body()).contains("/sager/" + other).doesNotContain("/sager/" + waiting);
+        assertThat(browser.get("/indbakke?stage=FOLLOW_UP").body()).doesNotContain("/sager/" + waiting).doesNotContain("/sager/" + other);
+        assertThat(browser.get("/indbakke?taskKey=followUp").body()).doesNotContain("/sager/" + waiting);
+
+        HttpResponse<String> unknown = browser.get("/indbakke?stage=NOWHERE&mp=abc");
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("Et af filtrene havde en ukendt værdi").contains("/sager/" + waiting);
+    }
+
+    @Test
+    void theInboxShowsTwentyFiveTasksAPageWithAPagerAndTheTotal() throws Exception {
+        for (int i = 0; i < 26; i++) {
+            api.post("koordinator", "/api/cases", Map.of("externalRef", "PAGER-" + System.nanoTime(),
+                    "citizen", Map.of("cpr", Route.cprForAge(22), "name", "Side Person " + i), "referredBy", "JOBCENTER",
+                    "referralDate", LocalDate.now().toString(), "flags", List.of("NO_EDUCATION")));
+        }
+        long total = api.get("koordinator", "/api/tasks?scope=group").body().size();
+        WebSession browser = new WebSession(port).loggedInAs("koordinator");
+        String first = browser.get("/indbakke").body();
+        long pages = (total + 24) / 25;
+        assertThat(first).contains("Mine teams&#39; opgaver (" + total + ")").contains("Side 1 af " + pages)
+                .contains("href=\"/indbakke?gp=1\"");
+        String second = browser.get("/indbakke?gp=1").body();
+        assertThat(second).contains("Side 2 af " + pages).contains("rel=\"prev\"");
+        List<String> firstIds = taskLinks(teamList(first));
+        assertThat(firstIds).hasSize(25);
+        assertThat(taskLinks(teamList(second))).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
+    }
+
+    private static String teamList(String page) {
+        return page.substring(page.indexOf("id=\"group-heading\""));
+    }
+
+    private static List<String> taskLinks(String page) {
+        return java.util.regex.Pattern.compile("href=\"/opgaver/([0-9a-f-]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
     }
 }

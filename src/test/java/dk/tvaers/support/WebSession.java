@@ -40,6 +40,16 @@ public final class WebSession {
         return send(path, "_csrf=" + encode(token) + (pairs.length == 0 ? "" : "&" + form(pairs)));
     }
 
+    /** Posts a form as htmx does from a page at {@code currentUrl}: with the token and htmx's request headers. */
+    public HttpResponse<String> postAsHtmx(String path, String currentUrl, String... pairs) throws IOException, InterruptedException {
+        return remember(client.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .header("HX-Current-URL", "http://localhost:" + port + currentUrl)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token) + (pairs.length == 0 ? "" : "&" + form(pairs))))
+                .build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** Posts a form as a forger would: without the page's token. */
     public HttpResponse<String> postWithoutToken(String path, String... pairs) throws IOException, InterruptedException {
         return send(path, form(pairs));
