@@ -4,6 +4,8 @@ import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.JourneyEntry;
+import dk.tvaers.casefile.Meeting;
+import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteSchedule;
 import dk.tvaers.rules.RuleEngine;
 import dk.tvaers.security.CaseAccessPolicy;
@@ -34,10 +36,12 @@ class WorkplacePages {
     private final CaseAccessPolicy policy;
     private final RouteSchedule schedule;
     private final RuleEngine rules;
+    private final Invitations invitations;
     private final Clock clock;
 
     WorkplacePages(CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy,
-                   RouteSchedule schedule, RuleEngine rules, Clock clock) {
+                   RouteSchedule schedule, RuleEngine rules, Invitations invitations, Clock clock) {
+        this.invitations = invitations;
         this.rules = rules;
         this.schedule = schedule;
         this.caseFiles = caseFiles;
@@ -47,7 +51,7 @@ class WorkplacePages {
     }
 
     @GetMapping("/sager/{id}")
-    String caseFile(@PathVariable String id, Authentication auth, Model model) {
+    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         CaseFile caseFile = visible(id, user);
         model.addAttribute("c", views.view(caseFile));
@@ -55,6 +59,10 @@ class WorkplacePages {
                 .map(RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
         model.addAttribute("timeline", JourneyTimeline.of(caseFile, caseFiles.journey(id), rules.active().thresholds(), LocalDate.now(clock)));
         model.addAttribute("progression", Progression.of(caseFile));
+        model.addAttribute("invited", indkaldt != null);
+        model.addAttribute("upcoming", invitations.upcoming(id)
+                .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));
+        model.addAttribute("meetings", caseFile.meetings().stream().sorted(Comparator.comparing(Meeting::heldOn)).toList());
         model.addAttribute("canChange", user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf("camunda-admin"));
         model.addAttribute("journey", caseFiles.journey(id).stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))

@@ -20,4 +20,7 @@ public final class CaseFileEvents {
     public record CoordinatorAssigned(String caseId, String coordinator) implements CaseChanged {}
     public record RouteStepReached(String caseId, Stage stage) implements CaseChanged {}
     public record CaseClosed(String caseId, Outcome outcome) implements CaseChanged {}
+
+    /** The case's personal data has been removed; other modules remove theirs (not a change the rules evaluate). */
+    public record CaseAnonymised(String caseId) {}
 }

@@ -265,6 +265,7 @@ public class CaseFiles {
         caseFile.anonymise(today());
         journeys.findByCaseIdOrderByOccurredOnAscIdAsc(caseId).forEach(JourneyEntry::forgetDetail);
         record(caseId, today(), "ANONYMISED", "Sagen er anonymiseret efter opbevaringsperioden");
+        events.publishEvent(new CaseFileEvents.CaseAnonymised(caseId));
     }
 
     /** Adds a line to the journey that is not itself a change of the case file. */

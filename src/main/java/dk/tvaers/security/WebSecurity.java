@@ -1,6 +1,7 @@
 package dk.tvaers.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.tvaers.casefile.Department;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -71,6 +72,8 @@ class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
+                        .requestMatchers("/post", "/post/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + Department.JOBCENTER.name(),
+                                EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())

@@ -10,6 +10,7 @@ import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.JourneyEntry;
 import dk.tvaers.casefile.Outcome;
+import dk.tvaers.meetings.Outbox;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Closed cases are anonymised by the engine's nightly job once five years have passed, and not before. */
 @TvaersTest
@@ -26,6 +29,8 @@ class RetentionTests {
     @Autowired Route route;
     @Autowired CaseFiles caseFiles;
     @Autowired ManagementService management;
+    @Autowired Outbox outbox;
+    @Autowired PlatformTransactionManager transactions;
 
     @AfterEach
     void resetClock() {
@@ -53,6 +58,9 @@ class RetentionTests {
     void anonymisesClosedCasesAfterFiveYearsOnly() {
         String old = closedCaseOn(LocalDate.of(2020, 3, 2));
         String recent = closedCaseOn(LocalDate.of(2022, 6, 1));
+        String key = "retention-" + old;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> outbox.enqueue(new Outbox.Mail(key, old, "gammel@example.dk",
+                "Gammel Sag", "Referat", "Kære Gammel Sag", null, new Outbox.Attachment("referat.pdf", "application/pdf", new byte[] {1}))));
         Route.today(LocalDate.of(2026, 3, 10));
         CaseFile active = route.refer("Aktiv Sag", 25, Flag.HOUSING);
 
@@ -70,6 +78,13 @@ class RetentionTests {
         assertThat(anonymised.outcome()).contains(Outcome.OTHER);
         assertThat(caseFiles.journey(old)).extracting(JourneyEntry::detail)
                 .allMatch(d -> d.equals("(anonymiseret)") || d.startsWith("Sagen er anonymiseret"));
+
+        // The mail about the case goes too: address, text and the minutes attached.
+        assertThat(outbox.ofCase(old)).singleElement().satisfies(mail -> {
+            assertThat(mail.recipient()).isEqualTo("Anonymiseret");
+            assertThat(mail.body()).isEqualTo("Anonymiseret");
+            assertThat(mail.attachmentName()).isNull();
+        });
 
         assertThat(route.caseFile(recent).citizenName()).isEqualTo("Gammel Sag");
         assertThat(route.caseFile(active.id()).citizenName()).isEqualTo("Aktiv Sag");

@@ -32,6 +32,11 @@ public final class WebSession {
         return remember(client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A download (a PDF, a calendar file) as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts a form of name/value pairs with the CSRF token of the last page. */
     public HttpResponse<String> post(String path, String... pairs) throws IOException, InterruptedException {
         if (token == null) {

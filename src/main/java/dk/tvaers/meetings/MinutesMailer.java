@@ -1,0 +1,117 @@
+package dk.tvaers.meetings;
+
+import dk.tvaers.casefile.Agreement;
+import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFileEvents.MeetingRecorded;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.Meeting;
+import dk.tvaers.casefile.MeetingKind;
+import dk.tvaers.casefile.Participant;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Everything is written down and sent to all participants": when a network meeting is recorded,
+ * its minutes become a PDF that is queued, in the same transaction, to everyone the meeting's
+ * invitation reached by e-mail. The same minutes can be downloaded from the case page.
+ */
+@Component
+public class MinutesMailer {
+
+    private final CaseFiles caseFiles;
+    private final Invitations invitations;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    MinutesMailer(CaseFiles caseFiles, Invitations invitations, Outbox outbox, MessageSource messages, Clock clock) {
+        this.caseFiles = caseFiles;
+        this.invitations = invitations;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void meetingRecorded(MeetingRecorded event) {
+        if (event.kind() != MeetingKind.NETWORK_MEETING) {
+            return;
+        }
+        CaseFile caseFile = caseFiles.find(event.caseId()).orElseThrow();
+        Meeting meeting = caseFile.meetings().stream().filter(m -> m.kind() == MeetingKind.NETWORK_MEETING)
+                .max(Comparator.comparing(Meeting::id)).orElseThrow();
+        List<Invitations.Invitee> recipients = invitations.latest(caseFile.id()).map(Invitations.Invitation::invitees).orElse(List.of())
+                .stream().filter(i -> i.email() != null).toList();
+        byte[] pdf = pdf(caseFile, meeting);
+        String heldOn = date(meeting.heldOn());
+        for (Invitations.Invitee recipient : recipients) {
+            outbox.enqueue(new Outbox.Mail("minutes:" + meeting.id() + ":" + recipient.email().toLowerCase(Locale.ROOT), caseFile.id(),
+                    recipient.email(), recipient.name(), text("mail.minutes.subject", heldOn),
+                    text("mail.minutes.body", recipient.name(), heldOn, caseFile.coordinator().orElse(text("minutes.noCoordinator"))),
+                    null, new Outbox.Attachment(fileName(meeting), "application/pdf", pdf)));
+        }
+        caseFiles.note(caseFile.id(), LocalDate.now(clock), "MINUTES", recipients.isEmpty()
+                ? text("journey.minutes.noRecipients", heldOn) : text("journey.minutes.sent", heldOn, recipients.size()));
+    }
+
+    /** The minutes of one of the case's network meetings, if it has that meeting. */
+    public Optional<byte[]> minutes(CaseFile caseFile, long meetingId) {
+        return caseFile.meetings().stream().filter(m -> m.id() == meetingId && m.kind() == MeetingKind.NETWORK_MEETING)
+                .findFirst().map(m -> pdf(caseFile, m));
+    }
+
+    public static String fileName(Meeting meeting) {
+        return "referat-netvaerksmoede-" + meeting.heldOn() + ".pdf";
+    }
+
+    private byte[] pdf(CaseFile caseFile, Meeting meeting) {
+        List<MinutesPdf.Agreement> agreements = caseFile.agreements().stream()
+                .filter(a -> a.meetingId().filter(id -> id.equals(meeting.id())).isPresent())
+                .sorted(Comparator.comparing(Agreement::id))
+                .map(a -> new MinutesPdf.Agreement(a.text(), a.owner(), a.due())).toList();
+        List<String> participants = meeting.participants().stream().map(this::participant).toList();
+        String nextStep = meeting.outcome().map(o -> text("minutes.nextStep." + o)).orElse(text("minutes.nextStep.none"));
+        return MinutesPdf.render(new MinutesPdf.Minutes(text("minutes.title"), caseFile.citizenName(), meeting.heldOn(),
+                caseFile.coordinator().orElse(text("minutes.noCoordinator")), participants, agreements, nextStep,
+                text("minutes.footer", date(LocalDate.now(clock)))), labels());
+    }
+
+    private String participant(Participant p) {
+        return switch (p.role()) {
+            case Participant.CITIZEN -> text("minutes.role.citizen") + (p.name() == null ? "" : " – " + p.name());
+            case Participant.DEPARTMENT -> text("department." + p.department().name()) + (p.name() == null ? "" : " – " + p.name());
+            default -> text("minutes.role.network") + (p.name() == null ? "" : " – " + p.name());
+        };
+    }
+
+    private MinutesPdf.Labels labels() {
+        return new MinutesPdf.Labels() {
+            public String citizen() { return text("minutes.citizen"); }
+            public String heldOn() { return text("minutes.heldOn"); }
+            public String coordinator() { return text("minutes.coordinator"); }
+            public String participants() { return text("minutes.participants"); }
+            public String agreements() { return text("minutes.agreements"); }
+            public String noAgreements() { return text("minutes.noAgreements"); }
+            public String owner() { return text("minutes.owner"); }
+            public String due() { return text("minutes.due"); }
+            public String nextStep() { return text("minutes.nextStep"); }
+            public String date(LocalDate date) { return MinutesMailer.date(date); }
+        };
+    }
+
+    private static String date(LocalDate date) {
+        return DateTimeFormatter.ofPattern("d. MMMM yyyy", Invitations.DA).format(date);
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, Invitations.DA);
+    }
+}

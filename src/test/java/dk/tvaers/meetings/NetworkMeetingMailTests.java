@@ -1,0 +1,233 @@
+package dk.tvaers.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.ConsentGiver;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Flag;
+import dk.tvaers.casefile.Participant;
+import dk.tvaers.route.TaskForm;
+import dk.tvaers.support.Route;
+import dk.tvaers.support.TvaersTest;
+import dk.tvaers.support.WebSession;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The network meeting in the browser's terms, over real HTTP: the coordinator invites, the
+ * participants with e-mail get an iCalendar request, the meeting is recorded, and the minutes go to
+ * the same people as a PDF. Then the outbox is sent to a real SMTP server.
+ */
+@TvaersTest
+class NetworkMeetingMailTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @LocalServerPort int port;
+    @Autowired Route route;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+
+    private String caseAtTheNetworkMeeting(String name) {
+        CaseFile caseFile = route.refer(name, 19, Flag.MENTAL_HEALTH, Flag.NO_EDUCATION);
+        route.complete(caseFile.id(), "koordinator",
+                new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, java.util.Set.of(Department.PSYCHIATRY, Department.UU), Route.today()));
+        route.complete(caseFile.id(), "ungeteam",
+                new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", java.util.Set.of(Department.PSYCHIATRY, Department.UU), "Drøftet"));
+        return caseFile.id();
+    }
+
+    @Test
+    void theCoordinatorInvitesAndTheMinutesGoToEveryoneInvited() throws Exception {
+        String id = caseAtTheNetworkMeeting("Møde Mikkel");
+        WebSession koordinator = new WebSession(port).loggedInAs("koordinator");
+
+        String form = koordinator.get("/sager/" + id + "/indkaldelse").body();
+        assertThat(form).contains("Indkald til netværksmøde").contains("Borgeren").contains("Psykiatri og handicap")
+                .contains("Ungdommens Uddannelsesvejledning").contains("value=\"Møde Mikkel\"");
+        String requestId = field(form, "requestId");
+        int uuRow = rowOf(form, "UU");
+        int psychiatryRow = rowOf(form, "PSYCHIATRY");
+
+        // Wrong input: every error by its field, what was typed kept, nothing stored or sent.
+        HttpResponse<String> wrong = koordinator.post("/sager/" + id + "/indkaldelse", invitation(requestId, uuRow, psychiatryRow,
+                Route.today().minusDays(1).toString(), "11:30", "10:00", "", "ulrik@uu"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("Mødet kan ikke ligge før i dag.").contains("Mødet skal slutte efter det begynder.")
+                .contains("Skriv hvor mødet holdes.").contains("Skriv en gyldig e-mailadresse").contains("value=\"ulrik@uu\"")
+                .contains("aria-invalid=\"true\"");
+        assertThat(mails(id)).isEmpty();
+
+        String day = Route.today().plusDays(7).toString();
+        HttpResponse<String> sent = koordinator.post("/sager/" + id + "/indkaldelse", invitation(requestId, uuRow, psychiatryRow,
+                day, "10:00", "11:30", "Jobcentret, mødelokale 2", "ulrik@uu.kommune.dk"));
+        assertThat(sent.headers().firstValue("Location")).get().asString().endsWith("/sager/" + id + "?indkaldt");
+        // The same form sent twice (a double click, a retried request) invites once.
+        koordinator.get("/sager/" + id + "/indkaldelse");
+        koordinator.post("/sager/" + id + "/indkaldelse", invitation(requestId, uuRow, psychiatryRow,
+                day, "10:00", "11:30", "Jobcentret, mødelokale 2", "ulrik@uu.kommune.dk"));
+        List<Outbox.Entry> invitations = mails(id);
+        assertThat(invitations).extracting(Outbox.Entry::recipient)
+                .containsExactlyInAnyOrder("mikkel@example.dk", "ulrik@uu.kommune.dk", "mor@example.dk");
+        assertThat(invitations).allSatisfy(m -> {
+            assertThat(m.subject()).startsWith("Indkaldelse til netværksmøde");
+            assertThat(m.hasCalendar()).isTrue();
+            assertThat(m.body()).contains("Jobcentret, mødelokale 2").doesNotContain(route.caseFile(id).cprMasked().substring(0, 6));
+        });
+
+        String page = koordinator.get("/sager/" + id + "?indkaldt").body();
+        assertThat(page).contains("Indkaldelsen er sendt").contains("Indkaldt til ").contains("Flyt mødet");
+
+        String ics = koordinator.get("/post/" + invitations.get(0).id() + "/invitation.ics").body();
+        assertThat(ics).contains("METHOD:REQUEST").contains("BEGIN:VEVENT").contains("SEQUENCE:0")
+                .contains("DTSTART:" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(
+                        LocalDate.parse(day).atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Copenhagen")).withZoneSameInstant(java.time.ZoneOffset.UTC)))
+                .contains("LOCATION:Jobcentret\\, mødelokale 2").contains("mailto:ulrik@uu.kommune.dk").contains("\r\n");
+        assertThat(ics.lines()).allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
+
+        // The meeting is held and recorded: the minutes follow to the same three people.
+        route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
+                List.of(new Participant(Participant.CITIZEN, null, null), new Participant(Participant.DEPARTMENT, Department.UU, "Ulrik")),
+                List.of(new TaskForm.AgreementLine("Book vejledning om uddannelse", "Ulrik, UU", Route.today().plusDays(14))), "INTERNSHIP"));
+        List<Outbox.Entry> minutes = mails(id).stream().filter(m -> m.attachmentName() != null).toList();
+        assertThat(minutes).hasSize(3).allSatisfy(m -> assertThat(m.subject()).startsWith("Referat af netværksmøde"));
+        HttpResponse<byte[]> pdf = koordinator.getBytes("/post/" + minutes.get(0).id() + "/vedhaeftning");
+        assertThat(pdf.headers().firstValue("Content-Type")).get().asString().startsWith("application/pdf");
+        String text = pdfText(pdf.body());
+        assertThat(text).contains("Referat af netværksmøde").contains("Møde Mikkel").contains("Book vejledning om uddannelse")
+                .contains("Ulrik, UU").contains("Virksomhedspraktik").contains("Ungdommens Uddannelsesvejledning – Ulrik");
+        assertThat(text).doesNotContainPattern("[0-9]{6}-?[0-9]{4}");
+
+        String casePage = koordinator.get("/sager/" + id).body();
+        assertThat(casePage).contains("Referat af netværksmødet").contains("sendt til 3 deltagere").contains("referat.pdf");
+        Matcher link = Pattern.compile("href=\"(/sager/[^\"]+/referat\\.pdf)\"").matcher(casePage);
+        assertThat(link.find()).isTrue();
+        assertThat(pdfText(koordinator.getBytes(link.group(1)).body())).contains("Book vejledning om uddannelse");
+
+        assertThat(koordinator.get("/post").body()).contains("Udbakke").contains("ingen mailserver").contains("Referat af netværksmøde");
+        WebSession uu = new WebSession(port).loggedInAs("uu");
+        assertThat(uu.get("/post").statusCode()).isEqualTo(403);
+        assertThat(uu.get("/sager/" + id + "/indkaldelse").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theOutboxGoesOutOverSmtpOnceWithTheCalendarAndThePdf() throws Exception {
+        String id = caseAtTheNetworkMeeting("Post Pernille");
+        String key = UUID.randomUUID().toString();
+        Outbox outbox = new Outbox(jdbc, event -> { }, clock);
+        {
+            outbox.enqueue(new Outbox.Mail("test:" + key, id, "pernille-" + key + "@example.dk", "Pernille", "Indkaldelse til netværksmøde",
+                    "Kære Pernille", "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n",
+                    new Outbox.Attachment("referat.pdf", "application/pdf", "%PDF-1.4 test".getBytes())));
+            // Queued twice under the same key: kept once.
+            assertThat(outbox.enqueue(new Outbox.Mail("test:" + key, id, "pernille-" + key + "@example.dk", "Pernille", "igen", "igen",
+                    null, null))).isFalse();
+        }
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.getSmtp().getPort());
+        MailDispatcher dispatcher = new MailDispatcher(jdbc, new StaticListableBeanFactory(Map.of("mail", sender)).getBeanProvider(JavaMailSender.class),
+                Runnable::run, "tvaers@kommune.example", clock);
+
+        assertThat(dispatcher.dispatch()).isPositive();
+        assertThat(dispatcher.dispatch()).isZero();
+
+        List<MimeMessage> received = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().contains(key)) {
+                received.add(message);
+            }
+        }
+        assertThat(received).hasSize(1);
+        MimeMessage message = received.get(0);
+        assertThat(message.getSubject()).isEqualTo("Indkaldelse til netværksmøde");
+        assertThat(message.getHeader("X-Tvaers-Mail-Key")[0]).isEqualTo("test:" + key);
+        List<String> types = new ArrayList<>();
+        collect((Multipart) message.getContent(), types);
+        assertThat(types).anyMatch(t -> t.startsWith("text/calendar")).anyMatch(t -> t.startsWith("application/pdf"));
+        assertThat(jdbc.sql("select status from mail_outbox where idempotency_key = :k").param("k", "test:" + key).query(String.class).single())
+                .isEqualTo("SENT");
+    }
+
+    @Test
+    void calendarLinesAreFoldedAndTextIsEscaped() {
+        StringBuilder ics = new StringBuilder();
+        ICalendar.line(ics, "DESCRIPTION:" + ICalendar.text("Æbler, pærer; og \"citater\"\nny linje ".repeat(5)));
+        String[] lines = ics.toString().split("\r\n");
+        assertThat(lines.length).isGreaterThan(1);
+        for (String line : lines) {
+            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+        }
+        String unfolded = ics.toString().replace("\r\n ", "");
+        assertThat(unfolded).contains("Æbler\\, pærer\\; og \"citater\"\\nny linje");
+    }
+
+    private static void collect(Multipart multipart, List<String> types) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            types.add(part.getContentType());
+            if (part.getContent() instanceof Multipart nested) {
+                collect(nested, types);
+            }
+        }
+    }
+
+    private List<Outbox.Entry> mails(String caseId) {
+        return new Outbox(jdbc, e -> { }, clock).ofCase(caseId);
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String field(String page, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(m.find()).as("field " + name).isTrue();
+        return m.group(1);
+    }
+
+    private static int rowOf(String page, String department) {
+        Matcher m = Pattern.compile("name=\"department([0-9]+)\" value=\"" + department + "\"").matcher(page);
+        assertThat(m.find()).as("row of " + department).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The invitation form: the citizen (row 0), UU with the given address, psychiatry without, and a network person. */
+    private static String[] invitation(String requestId, int uuRow, int psychiatryRow, String date, String start, String end,
+                                       String location, String uuEmail) {
+        int networkRow = Math.max(uuRow, psychiatryRow) + 1;
+        List<String> pairs = new ArrayList<>(List.of("requestId", requestId, "date", date, "start", start, "end", end, "location", location,
+                "role0", "CITIZEN", "department0", "", "name0", "Møde Mikkel", "email0", "mikkel@example.dk",
+                "role" + uuRow, "DEPARTMENT", "department" + uuRow, "UU", "name" + uuRow, "Ulrik Vejleder", "email" + uuRow, uuEmail,
+                "role" + psychiatryRow, "DEPARTMENT", "department" + psychiatryRow, "PSYCHIATRY", "name" + psychiatryRow, "Pia Psykiatri",
+                "email" + psychiatryRow, "",
+                "role" + networkRow, "NETWORK", "department" + networkRow, "", "name" + networkRow, "Mor", "email" + networkRow, "mor@example.dk"));
+        return pairs.toArray(String[]::new);
+    }
+}
