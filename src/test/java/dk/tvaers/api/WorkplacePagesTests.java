@@ -188,4 +188,14 @@ class WorkplacePagesTests {
     private static List<String> taskLinks(String page) {
         return java.util.regex.Pattern.compile("href=\"/opgaver/([0-9a-f-]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
     }
+
+    @Test
+    void thePagesSpeakEnglishWhenAskedAndRememberIt() throws Exception {
+        WebSession browser = new WebSession(port).loggedInAs("koordinator");
+        assertThat(browser.get("/indbakke").body()).contains("<html lang=\"da\"").contains("<h1>Indbakke</h1>").contains(">English</a>");
+        assertThat(browser.get("/indbakke?lang=en").body()).contains("<html lang=\"en\"").contains("<h1>Inbox</h1>").contains(">Dansk</a>");
+        assertThat(browser.get("/indbakke").body()).contains("<h1>Inbox</h1>");
+        // A language without a bundle is Danish, not an untranslated page that claims to be German.
+        assertThat(browser.get("/indbakke?lang=de").body()).contains("<html lang=\"da\"").contains("<h1>Indbakke</h1>");
+    }
 }
