@@ -58,7 +58,8 @@ class InboxPages {
         public String getStage() { return stage; }
         public String getDepartment() { return department; }
         public String getAlarm() { return alarm; }
-        public String getSort() { return sort == null ? "due" : sort; }
+        /** Most urgent first unless asked otherwise: the case's most serious alarm, then the earliest due date. */
+        public String getSort() { return sort == null ? "severity" : sort; }
 
         /** The filters that are not one of the known values, by field name. */
         List<String> unknown() {
@@ -77,7 +78,7 @@ class InboxPages {
                     new CaseListQuery.Criteria(bad.contains("stage") ? null : stage,
                             bad.contains("department") || department == null ? null : Department.valueOf(department),
                             bad.contains("alarm") ? null : alarm),
-                    "severity".equals(sort) ? TaskListQuery.Sort.SEVERITY : TaskListQuery.Sort.DUE);
+                    "due".equals(sort) ? TaskListQuery.Sort.DUE : TaskListQuery.Sort.SEVERITY);
         }
 
         /** This query as a link, with one list moved to another page. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dk.tvaers.casefile.Stage;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,9 +36,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A coordinator in a real browser (Debian's headless Chromium): log in, find the case in the inbox
- * with its alarm, open it, register consent through the form, and see the alarm clear once the
- * psychologist starts. axe-core checks every page on the way; screenshots go to docs/screenshots.
+ * Viktor's case through the whole route in a real browser (Debian's headless Chromium): the
+ * coordinator finds the case in the inbox by its alarm, registers consent and sees the alarm clear;
+ * the youth team decides on an interdisciplinary route; the coordinator invites to the network
+ * meeting, takes the task and records the meeting (minutes in the outbox); the company consultant
+ * runs the internship; the follow-up closes the case with a job. axe-core checks every page on the
+ * way; screenshots go to docs/screenshots.
  */
 @TvaersTest
 @Tag("browser")
@@ -45,6 +51,12 @@ class CoordinatorBrowserTests {
 
     @LocalServerPort int port;
     @Autowired Api api;
+    @Autowired Route route;
+
+    @AfterEach
+    void resetClock() {
+        Route.resetClock();
+    }
 
     @BeforeAll
     static void openBrowser() {
@@ -82,7 +94,12 @@ class CoordinatorBrowserTests {
 
     /** Waits for the page to show a text (a click's navigation takes its time). */
     private void waitFor(String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains(text));
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("'" + text + "' did not appear on " + browser.getCurrentUrl() + ":\n"
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private void screenshot(String name) throws IOException {
@@ -160,15 +177,161 @@ class CoordinatorBrowserTests {
         screenshot("case-alarm-cleared.png");
 
         // The youth team's meeting: the case is on the agenda, and the page passes axe too.
-        browser.findElement(By.cssSelector("header form button[type=submit]")).click();
-        waitFor("Log ind");
-        browser.findElement(By.id("username")).sendKeys("ungeteam");
-        browser.findElement(By.id("password")).sendKeys("ungeteam");
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        waitFor("Logget ind som ungeteam");
+        logInAs("ungeteam");
         open("/ungeteam");
         waitFor("Viktor Browser");
         assertThat(seriousAccessibilityProblems()).as("youth-team agenda").isEmpty();
         screenshot("youth-team-agenda.png");
+        WebElement agendaItem = browser.findElement(By.xpath("//article[.//*[contains(text(), 'Viktor Browser')]]"));
+        agendaItem.findElement(By.cssSelector("input[name=outcome][value=INTERDISCIPLINARY]")).click();
+        agendaItem.findElement(By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> route.caseFile(caseId).stage() == Stage.NETWORK_MEETING);
+
+        // The coordinator calls the network meeting: an invitation with a calendar event to everyone with e-mail.
+        logInAs("koordinator");
+        open("/sager/" + caseId);
+        browser.findElement(By.linkText("Indkald til netværksmøde")).click();
+        waitFor("Send indkaldelsen");
+        assertThat(seriousAccessibilityProblems()).as("invitation form").isEmpty();
+        setValue("date", Route.today().plusDays(3).toString());
+        setValue("start", "10:00");
+        setValue("end", "11:30");
+        browser.findElement(By.id("location")).sendKeys("Jobcentret, mødelokale 2");
+        browser.findElement(By.id("email0")).sendKeys("viktor@example.dk");
+        browser.findElement(By.id("email1")).sendKeys("ikke-en-adresse");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitFor("Indkaldelsen er ikke sendt");
+        assertThat(browser.findElement(By.id("email1")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("email1")).getAttribute("value")).isEqualTo("ikke-en-adresse");
+        assertThat(seriousAccessibilityProblems()).as("invitation form with errors").isEmpty();
+        browser.findElement(By.id("email1")).clear();
+        browser.findElement(By.id("email1")).sendKeys("psykiatri@region.example.dk");
+        assertThat(browser.findElement(By.id("err-name1")).getText()).isEqualTo("Skriv deltagerens navn.");
+        browser.findElement(By.id("name1")).sendKeys("Pia Psykiatri");
+        screenshot("invitation.png");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitFor("Indkaldelsen er sendt");
+        assertThat(browser.getPageSource()).contains("Indkaldt til ").contains("mødelokale 2");
+
+        // The inbox: take the meeting task (htmx swaps the lists; focus goes to the message) and hold the meeting.
+        open("/indbakke?taskKey=networkMeeting");
+        WebElement row = browser.findElement(By.xpath("//div[@id='lists']//tr[.//a[text()='Viktor Browser']]"));
+        row.findElement(By.cssSelector("button")).click();
+        waitFor("Opgaven er nu din");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("inbox-status");
+        assertThat(browser.getCurrentUrl()).contains("taskKey=networkMeeting");
+        assertThat(seriousAccessibilityProblems()).as("inbox after claiming").isEmpty();
+        browser.findElement(By.xpath("//table[@id='mine-tasks']//tr[.//a[text()='Viktor Browser']]//a[text()='Hold netværksmøde']")).click();
+        waitFor("Afslut opgaven");
+        assertThat(seriousAccessibilityProblems()).as("network meeting form").isEmpty();
+        setValue("heldOn", Route.today().toString());
+        browser.findElement(By.cssSelector("input[name=participantCitizen]")).click();
+        browser.findElement(By.cssSelector("input[name=participantDepartments][value=PSYCHIATRY]")).click();
+        browser.findElement(By.id("agreements[0].text")).sendKeys("Book samtale om uddannelse");
+        browser.findElement(By.id("agreements[0].owner")).sendKeys("Psykiatrien");
+        setValue("agreements[0].due", Route.today().plusDays(7).toString());
+        browser.findElement(By.cssSelector("input[name=nextStep][value=INTERNSHIP]")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitFor("Referat (PDF)");
+        assertThat(browser.getPageSource()).contains("Book samtale om uddannelse").contains("sendt til 2 deltagere");
+
+        open("/post");
+        waitFor("Referat af netværksmøde");
+        assertThat(seriousAccessibilityProblems()).as("outbox").isEmpty();
+        screenshot("outbox.png");
+        browser.findElement(By.partialLinkText("Referat af netværksmøde")).click();
+        waitFor("referat-netvaerksmoede-");
+        assertThat(seriousAccessibilityProblems()).as("one mail").isEmpty();
+
+        // The company consultant finds the internship, holds the kick-off, the mid-way review and the evaluation.
+        logInAs("virksomhed");
+        LocalDate startsOn = Route.today().plusDays(7);
+        completeFromCasePage(caseId, "Find praktikplads", () -> {
+            browser.findElement(By.id("company")).sendKeys("Bageriet ApS");
+            setValue("startsOn", startsOn.toString());
+            setValue("endsOn", startsOn.plusDays(56).toString());
+        });
+        Route.today(startsOn);   // the kick-off is recorded on the day it is held
+        completeFromCasePage(caseId, "Opstartsmøde i virksomheden", () -> setValue("heldOn", startsOn.toString()));
+        route.fireTimer(caseId, "Timer_MidwayReview");
+        completeFromCasePage(caseId, "Midtvejsopfølgning", () -> {
+            setValue("heldOn", Route.today().toString());
+            browser.findElement(By.id("note")).sendKeys("Møder stabilt, trives med kollegerne");
+        });
+        // An alarm appears: the agreement from the network meeting is past its deadline and not done.
+        assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).anySatisfy(alarm ->
+                assertThat(alarm.getText()).contains("Aftalen »Book samtale om uddannelse«").contains("over fristen"));
+        route.fireTimer(caseId, "Timer_InternshipEnds");
+        completeFromCasePage(caseId, "Evaluér praktikken", () -> {
+            browser.findElement(By.cssSelector("input[name=result][value=JOB]")).click();
+            browser.findElement(By.id("hoursPerWeek")).sendKeys("30");
+        });
+        assertThat(route.caseFile(caseId).stage()).isEqualTo(Stage.FOLLOW_UP);
+
+        // The follow-up: progression scored, the case closed with a job.
+        route.fireTimer(caseId, "Timer_FollowUpDue");
+        logInAs("koordinator");
+        completeFromCasePage(caseId, "Opfølgning", () -> {
+            for (String area : List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS")) {
+                browser.findElement(By.id("progression." + area)).sendKeys("7");
+            }
+            browser.findElement(By.cssSelector("input[name=outcome][value=CLOSE]")).click();
+            browser.findElement(By.cssSelector("input[name=closeReason][value=JOB]")).click();
+        });
+        waitFor("Afsluttet");
+        assertThat(route.caseFile(caseId).outcome()).isPresent();
+        // Closed: no alarms left, the journey tells the whole story, the progression is scored.
+        assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).isEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Afsluttet").contains("Ingen alarmer.")
+                .contains("Alarm ophørt: AGREEMENT_OVERDUE").contains("Sagen er afsluttet: Job").contains("Daglig struktur 7");
+        assertThat(seriousAccessibilityProblems()).as("closed case").isEmpty();
+        screenshot("case-closed.png");
+
+        // The rest of the pages pass axe too: the front page, the English inbox, the audit trail.
+        open("/");
+        assertThat(seriousAccessibilityProblems()).as("front page").isEmpty();
+        open("/indbakke?lang=en");
+        waitFor("My tasks");
+        assertThat(seriousAccessibilityProblems()).as("English inbox").isEmpty();
+        open("/indbakke?lang=da");
+        logInAs("admin");
+        open("/admin/audit");
+        waitFor("Revisionsspor");
+        assertThat(seriousAccessibilityProblems()).as("audit trail").isEmpty();
+    }
+
+    private void logInAs(String user) {
+        List<WebElement> logout = browser.findElements(By.cssSelector("header form button[type=submit]"));
+        if (!logout.isEmpty()) {
+            logout.get(0).click();
+            waitFor("Du er logget ud");
+        }
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        waitFor("Logget ind som " + user);
+    }
+
+    /** Sets a field's value as a date or time picker would (their typing depends on the browser's locale). */
+    private void setValue(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    /** Opens the case, follows its active task, checks the form with axe, fills it in and completes it. */
+    private void completeFromCasePage(String caseId, String taskName, Runnable fillIn) {
+        open("/sager/" + caseId);
+        browser.findElement(By.linkText(taskName)).click();
+        waitFor("Afslut opgaven");
+        assertThat(seriousAccessibilityProblems()).as(taskName).isEmpty();
+        fillIn.run();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(d -> d.getCurrentUrl().endsWith("/sager/" + caseId));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(taskName + " was not completed:\n" + browser.findElement(By.tagName("main")).getText(), e);
+        }
     }
 }
