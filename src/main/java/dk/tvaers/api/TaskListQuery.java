@@ -82,7 +82,7 @@ class TaskListQuery {
         return new Page(rows, total);
     }
 
-    /** Open alarms per case, for a page of tasks. */
+    /** Open alarms per case, most serious first (the first line says why the task is urgent), for a page of tasks. */
     Map<String, List<CaseView.AlarmView>> openAlarms(Collection<String> caseIds) {
         Map<String, List<CaseView.AlarmView>> byCase = new LinkedHashMap<>();
         if (caseIds.isEmpty()) {
@@ -90,7 +90,8 @@ class TaskListQuery {
         }
         jdbc.sql("""
                         select case_id, code, severity, since, rule_name, text from case_alarm
-                        where cleared_on is null and case_id in (:ids) order by id""")
+                        where cleared_on is null and case_id in (:ids)
+                        order by case severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end, id""")
                 .param("ids", List.copyOf(caseIds))
                 .query((rs, n) -> Map.entry(rs.getString(1), new CaseView.AlarmView(rs.getString(2), rs.getString(3),
                         rs.getObject(4, java.time.LocalDate.class), rs.getString(5), rs.getString(6))))

@@ -42,7 +42,7 @@ class MailDispatcher {
     private final String from;
     private final Clock clock;
 
-    MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+    MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, @Qualifier("mailExecutor") TaskExecutor executor,
                    @Value("${tvaers.mail.from:tvaers@kommune.example}") String from, Clock clock) {
         this.jdbc = jdbc;
         this.sender = sender;

@@ -131,6 +131,14 @@ class CoordinatorBrowserTests {
         assertThat(browser.getPageSource()).contains("Viktor Browser").contains("Venter på psykologsamtaler i 152 dage; grænsen er 30");
         assertThat(seriousAccessibilityProblems()).as("inbox").isEmpty();
         screenshot("inbox.png");
+        // A tablet held upright: the inbox reflows instead of scrolling sideways (WCAG 1.4.10).
+        browser.manage().window().setSize(new Dimension(768, 1024));
+        browser.navigate().refresh();
+        waitFor("Viktor Browser");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).as("sideways scroll").isLessThanOrEqualTo(0L);
+        screenshot("inbox-tablet.png");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
 
         browser.findElement(By.linkText("Viktor Browser")).click();
         waitFor("Borgerens forløb");

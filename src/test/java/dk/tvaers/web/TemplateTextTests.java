@@ -66,4 +66,28 @@ class TemplateTextTests {
         }
         assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(danish.stringPropertyNames());
     }
+
+    /**
+     * A text with arguments goes through MessageFormat, where an apostrophe must be doubled; a text
+     * without arguments is shown as written, where a doubled one would show twice.
+     */
+    @Test
+    void apostrophesAreWrittenForHowEachTextIsShown() throws IOException {
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String bundle : List.of("messages_da.properties", "messages_en.properties")) {
+            Properties texts = new Properties();
+            try (var reader = Files.newBufferedReader(Path.of("src/main/resources", bundle))) {
+                texts.load(reader);
+            }
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                boolean formatted = text.matches("(?s).*\\{[0-9].*");
+                String withoutPairs = text.replace("''", "");
+                if (formatted ? withoutPairs.contains("'") : text.contains("''")) {
+                    wrong.add(bundle + ": " + key + "=" + text);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
 }
