@@ -16,7 +16,7 @@ class AuditConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuditInterceptor(trail)).addPathPatterns("/api/cases/**", "/api/cases", "/api/tasks/**", "/api/tasks",
+        registry.addInterceptor(new AuditInterceptor(trail)).addPathPatterns("/", "/api/cases/**", "/api/cases", "/api/tasks/**", "/api/tasks",
                 "/sager/**", "/indbakke", "/opgaver/**", "/ungeteam", "/ungeteam/**", "/post", "/post/**");
     }
 }

@@ -198,4 +198,26 @@ class WorkplacePagesTests {
         // A language without a bundle is Danish, not an untranslated page that claims to be German.
         assertThat(browser.get("/indbakke?lang=de").body()).contains("<html lang=\"da\"").contains("<h1>Indbakke</h1>");
     }
+
+    @Test
+    void theFrontPageShowsTheMostUrgentTasksWithWhy() throws Exception {
+        Map<String, Object> referral = Map.of("externalRef", "PAGE-" + System.nanoTime(),
+                "citizen", Map.of("cpr", Route.cprForAge(21), "name", "Forside Jonas"), "referredBy", "JOBCENTER",
+                "referralDate", LocalDate.now().toString(), "flags", List.of("SUBSTANCE_ABUSE"));
+        String id = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
+        api.post("koordinator", "/api/cases/" + id + "/efforts",
+                Map.of("type", "ADDICTION_TREATMENT", "department", "ADDICTION", "requestedOn", LocalDate.now().minusDays(18).toString()));
+        WebSession browser = new WebSession(port).loggedInAs("koordinator");
+        String home = browser.get("/").body();
+        assertThat(home).contains("Det mest presserende lige nu").contains("Gå til indbakken (");
+        // A critical alarm exists among the visible tasks, so the first task listed is critical and says why.
+        String first = home.substring(home.indexOf("<ol class=\"urgent\">"));
+        first = first.substring(0, first.indexOf("</li>"));
+        assertThat(first).contains("sev-critical").contains("badge critical").contains("Kritisk");
+        String list = home.substring(home.indexOf("<ol class=\"urgent\">"), home.indexOf("</ol>"));
+        assertThat(list.split("<li", -1).length - 1).isBetween(1, 5);
+
+        WebSession leader = new WebSession(port).loggedInAs("leder");
+        assertThat(leader.get("/").body()).contains("Ingen opgaver venter på dig eller dine teams.");
+    }
 }

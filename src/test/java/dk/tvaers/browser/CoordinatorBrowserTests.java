@@ -125,6 +125,9 @@ class CoordinatorBrowserTests {
         browser.findElement(By.id("password")).sendKeys("koordinator");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         waitFor("Logget ind som koordinator");
+        // The front page after login: the most urgent tasks with why, and the way into the inbox.
+        assertThat(browser.getPageSource()).contains("Det mest presserende lige nu");
+        screenshot("home.png");
 
         open("/indbakke?sort=severity");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indbakke");
