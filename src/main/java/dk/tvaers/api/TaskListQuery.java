@@ -124,9 +124,11 @@ class TaskListQuery {
             return mine;
         }
         params.put("groups", List.copyOf(user.groups()));
+        // "GROUP_ID_ || ''" keeps PostgreSQL from probing the group index once per task when its statistics are
+        // stale (after a bulk import: 4.4 s instead of 65 ms for 5,000 tasks); the task id index is used instead.
         String group = """
                 (t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK l
-                 where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ in (:groups)))""";
+                 where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and l.GROUP_ID_ || '' in (:groups)))""";
         return switch (scope) {
             case MINE -> mine;
             case GROUP -> group;

@@ -198,6 +198,10 @@ class CoordinatorBrowserTests {
         agendaItem.findElement(By.cssSelector("button[type=submit]")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> route.caseFile(caseId).stage() == Stage.NETWORK_MEETING);
+        // htmx swapped only the agenda: the decided case is gone from it, and the focus is on the message.
+        waitFor("Resultatet er registreret");
+        assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("swap-status");
+        assertThat(browser.findElement(By.id("agenda")).getText()).doesNotContain("Viktor Browser");
 
         // The coordinator calls the network meeting: an invitation with a calendar event to everyone with e-mail.
         logInAs("koordinator");
