@@ -100,6 +100,22 @@ class WorkplacePages {
         return "redirect:/sager/" + id;
     }
 
+    /** An agreement from a meeting is done: its overdue alarm, if any, clears with the evaluation this causes. */
+    @PostMapping("/sager/{id}/aftaler/{agreementId}/opfyldt")
+    String agreementDone(@PathVariable String id, @PathVariable long agreementId, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        CaseFile caseFile = visible(id, user);
+        if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
+            throw new org.springframework.security.access.AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
+        }
+        boolean open = caseFile.agreements().stream().anyMatch(a -> a.id() == agreementId && a.doneOn().isEmpty());
+        if (!open) {
+            throw new NotVisibleException();
+        }
+        caseFiles.completeAgreement(id, agreementId, LocalDate.now(clock));
+        return "redirect:/sager/" + id;
+    }
+
     private CaseFile visible(String id, CurrentUser user) {
         CaseFile caseFile = caseFiles.find(id).orElseThrow(NotVisibleException::new);
         if (!policy.canSee(user, caseFile)) {

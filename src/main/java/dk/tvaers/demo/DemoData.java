@@ -14,11 +14,13 @@ import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.casefile.Referral;
+import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteSchedule;
 import dk.tvaers.route.RouteTasks;
 import dk.tvaers.route.TaskForm;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -52,9 +54,11 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final Environment environment;
     private final CaseEvaluation evaluation;
+    private final Invitations invitations;
 
     DemoData(IdentityService identity, CaseFiles caseFiles, RouteTasks routeTasks, RouteSchedule schedule, Clock clock, Environment environment,
-             CaseEvaluation evaluation) {
+             CaseEvaluation evaluation, Invitations invitations) {
+        this.invitations = invitations;
         this.evaluation = evaluation;
         this.identity = identity;
         this.caseFiles = caseFiles;
@@ -232,6 +236,13 @@ class DemoData implements ApplicationRunner {
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(Department.ADDICTION, UU, Department.EDUCATION), referred.plusDays(1)));
             at(referred.plusDays(15));
             complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(Department.ADDICTION, UU), "Misbrugscentret og UU med"));
+            // Called to the network meeting, so the outbox (/post) has an invitation with its calendar event to show.
+            invitations.invite(id, new Invitations.Request("demo-mikkel-invitation", today.plusDays(3), LocalTime.of(10, 0),
+                    LocalTime.of(11, 30), "Jobcentret, mødelokale 2", List.of(
+                            new Invitations.Invitee(Participant.CITIZEN, null, "Mikkel Sørensen", "mikkel.soerensen@example.dk"),
+                            new Invitations.Invitee(Participant.DEPARTMENT, Department.ADDICTION, "Mads Misbrugsbehandler", "misbrug@kommune.example"),
+                            new Invitations.Invitee(Participant.DEPARTMENT, UU, "Ulrik Vejleder", "uu@kommune.example"))),
+                    "koordinator", "koordinator@tvaers.example");
         }
         if (!exists("DEMO-EMMA")) {
             LocalDate referred = today.minusDays(30);

@@ -176,7 +176,8 @@ class CoordinatorBrowserTests {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor("Givet af borgeren");
         assertThat(browser.getCurrentUrl()).endsWith("/sager/" + caseId);
-        assertThat(browser.getPageSource()).contains("Givet af borgeren").contains("Sparring i ungeteamet");
+        assertThat(browser.getPageSource()).contains("Givet af borgeren").contains("Sparring i ungeteamet")
+                .contains("Psykiatri og handicap, Socialafdelingen");
 
         // The psychologist starts: the alarm's cause is gone, and so is the alarm.
         api.patch("koordinator", "/api/cases/" + caseId + "/efforts/" + effortId, Map.of("startedOn", LocalDate.now().toString()));
@@ -277,6 +278,12 @@ class CoordinatorBrowserTests {
         // An alarm appears: the agreement from the network meeting is past its deadline and not done.
         assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).anySatisfy(alarm ->
                 assertThat(alarm.getText()).contains("Aftalen »Book samtale om uddannelse«").contains("over fristen"));
+        screenshot("case-agreement-overdue.png");
+        // ... and clears when the agreement is marked done on the case page.
+        browser.findElement(By.cssSelector("button[aria-label='Markér aftalen Book samtale om uddannelse som opfyldt']")).click();
+        waitFor("Alarm ophørt: AGREEMENT_OVERDUE");
+        assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).noneSatisfy(alarm ->
+                assertThat(alarm.getText()).contains("Book samtale om uddannelse"));
         route.fireTimer(caseId, "Timer_InternshipEnds");
         completeFromCasePage(caseId, "Evaluér praktikken", () -> {
             browser.findElement(By.cssSelector("input[name=result][value=JOB]")).click();
