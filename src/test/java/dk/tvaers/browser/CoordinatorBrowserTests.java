@@ -138,10 +138,13 @@ class CoordinatorBrowserTests {
         browser.manage().window().setSize(new Dimension(768, 1024));
         browser.navigate().refresh();
         waitFor("Viktor Browser");
-        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).as("sideways scroll").isLessThanOrEqualTo(0L);
+        assertThat(sidewaysScroll()).as("inbox on a tablet").isLessThanOrEqualTo(0L);
         screenshot("inbox-tablet.png");
+        open("/sager/" + caseId);
+        waitFor("Borgerens forløb");
+        assertThat(sidewaysScroll()).as("case page on a tablet").isLessThanOrEqualTo(0L);
         browser.manage().window().setSize(new Dimension(1280, 1000));
+        open("/indbakke?sort=severity");
 
         browser.findElement(By.linkText("Viktor Browser")).click();
         waitFor("Borgerens forløb");
@@ -321,6 +324,12 @@ class CoordinatorBrowserTests {
         open("/admin/audit");
         waitFor("Revisionsspor");
         assertThat(seriousAccessibilityProblems()).as("audit trail").isEmpty();
+    }
+
+    /** How far the page can scroll sideways (0: it reflows to the window). */
+    private long sidewaysScroll() {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     }
 
     private void logInAs(String user) {
