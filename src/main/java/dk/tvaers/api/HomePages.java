@@ -1,5 +1,6 @@
 package dk.tvaers.api;
 
+import dk.tvaers.audit.AuditTrail;
 import dk.tvaers.security.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class HomePages {
             return new Urgent(t.id(), t.name(), t.caseId(), t.citizenName(), due, due != null && due.isBefore(today),
                     t.alarms().isEmpty() ? null : t.alarms().get(0));
         }).toList();
-        dk.tvaers.audit.AuditTrail.casesShown(urgent.stream().map(Urgent::caseId).distinct().toList());
+        AuditTrail.casesShown(urgent.stream().map(Urgent::caseId).distinct().toList());
         model.addAttribute("urgent", urgent);
         model.addAttribute("total", page.total());
         return "home/index";

@@ -6,10 +6,12 @@ import dk.tvaers.route.RouteProcess.Tasks;
 import dk.tvaers.route.TaskConflictException;
 import dk.tvaers.rules.Thresholds;
 import dk.tvaers.security.CurrentUser;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -108,7 +110,7 @@ class InboxPages {
         /** The most serious alarm's severity in lower case (for the row's marking), or null. */
         public String severity() {
             return alarms.stream().map(CaseView.AlarmView::severity)
-                    .max(java.util.Comparator.comparingInt(Row::rank)).map(String::toLowerCase).orElse(null);
+                    .max(Comparator.comparingInt(Row::rank)).map(String::toLowerCase).orElse(null);
         }
 
         private static int rank(String severity) {
@@ -195,7 +197,7 @@ class InboxPages {
         String query = null;
         if (from != null) {
             try {
-                java.net.URI uri = java.net.URI.create(from);
+                URI uri = URI.create(from);
                 if ("/indbakke".equals(uri.getPath())) {
                     query = uri.getRawQuery();
                 }

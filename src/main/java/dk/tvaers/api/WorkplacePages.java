@@ -1,5 +1,6 @@
 package dk.tvaers.api;
 
+import dk.tvaers.audit.AuditTrail;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The case page: the citizen, the route drawn, the journey, departments, alarms, efforts and
@@ -72,7 +75,7 @@ class WorkplacePages {
 
     /** The BPMN the case's route runs on, for the diagram on the case page. */
     @GetMapping(path = "/sager/{id}/forloeb.bpmn", produces = "application/xml")
-    @org.springframework.web.bind.annotation.ResponseBody
+    @ResponseBody
     String routeXml(@PathVariable String id, Authentication auth) {
         visible(id, CurrentUser.of(auth));
         return schedule.diagram(id).map(RouteSchedule.RouteDiagram::bpmnXml).orElseThrow(NotVisibleException::new);
@@ -84,7 +87,7 @@ class WorkplacePages {
         CurrentUser user = CurrentUser.of(auth);
         visible(id, user);
         if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
-            throw new org.springframework.security.access.AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
+            throw new AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
         }
         Department department;
         try {
@@ -106,7 +109,7 @@ class WorkplacePages {
         CurrentUser user = CurrentUser.of(auth);
         CaseFile caseFile = visible(id, user);
         if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
-            throw new org.springframework.security.access.AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
+            throw new AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
         }
         boolean open = caseFile.agreements().stream().anyMatch(a -> a.id() == agreementId && a.doneOn().isEmpty());
         if (!open) {
@@ -121,7 +124,7 @@ class WorkplacePages {
         if (!policy.canSee(user, caseFile)) {
             throw new NotVisibleException();
         }
-        dk.tvaers.audit.AuditTrail.casesShown(List.of(id));
+        AuditTrail.casesShown(List.of(id));
         return caseFile;
     }
 }

@@ -1,6 +1,7 @@
 package dk.tvaers.meetings;
 
 import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFileEvents.CaseAnonymised;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.MeetingKind;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,8 +111,8 @@ public class Invitations {
     }
 
     /** Retention: the case is anonymised, so are its invitations (names, addresses, place). */
-    @org.springframework.context.event.EventListener
-    void anonymised(dk.tvaers.casefile.CaseFileEvents.CaseAnonymised event) {
+    @EventListener
+    void anonymised(CaseAnonymised event) {
         jdbc.sql("""
                         update invitation_participant set name = 'Anonymiseret', email = null
                         where invitation_id in (select id from meeting_invitation where case_id = :caseId)""")

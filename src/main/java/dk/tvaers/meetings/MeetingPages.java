@@ -16,8 +16,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -137,7 +137,7 @@ class MeetingPages {
     @GetMapping("/post")
     String outbox(Model model) {
         List<Outbox.Entry> mails = outbox.recent(200);
-        AuditTrail.casesShown(mails.stream().map(Outbox.Entry::caseId).filter(java.util.Objects::nonNull).distinct().toList());
+        AuditTrail.casesShown(mails.stream().map(Outbox.Entry::caseId).filter(Objects::nonNull).distinct().toList());
         model.addAttribute("mails", mails);
         model.addAttribute("sends", dispatcher.sends());
         model.addAttribute("zone", Invitations.DANISH);
@@ -302,6 +302,6 @@ class MeetingPages {
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale() == null ? Locale.forLanguageTag("da") : LocaleContextHolder.getLocale());
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

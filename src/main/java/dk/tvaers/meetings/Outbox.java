@@ -1,5 +1,7 @@
 package dk.tvaers.meetings;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -111,7 +113,7 @@ public class Outbox {
             select id, case_id, recipient, recipient_name, subject, body, calendar is not null, attachment_name, created_at, status,
                    sent_at, attempts, error from mail_outbox""";
 
-    private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Entry entry(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getBoolean(7), rs.getString(8), instant(rs.getObject(9, OffsetDateTime.class)), rs.getString(10),
                 instant(rs.getObject(11, OffsetDateTime.class)), rs.getInt(12), rs.getString(13));
