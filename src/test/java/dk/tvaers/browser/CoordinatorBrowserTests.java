@@ -320,6 +320,9 @@ class CoordinatorBrowserTests {
         waitFor("My tasks");
         assertThat(seriousAccessibilityProblems()).as("English inbox").isEmpty();
         open("/indbakke?lang=da");
+        open("/sager/findes-ikke");
+        waitFor("Findes ikke");
+        assertThat(seriousAccessibilityProblems()).as("not found page").isEmpty();
         logInAs("admin");
         open("/admin/audit");
         waitFor("Revisionsspor");
