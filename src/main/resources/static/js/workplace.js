@@ -7,3 +7,12 @@ document.addEventListener('htmx:afterSettle', function () {
     status.focus();
   }
 });
+
+// An answer htmx will not swap (an error page, a lost connection): never fail silently; load the
+// page again, which shows the current state and, for an error, the server's message.
+document.addEventListener('htmx:responseError', function () {
+  window.location.reload();
+});
+document.addEventListener('htmx:sendError', function () {
+  window.location.reload();
+});

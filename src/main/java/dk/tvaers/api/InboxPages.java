@@ -4,6 +4,7 @@ import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Stage;
 import dk.tvaers.route.RouteProcess.Tasks;
 import dk.tvaers.route.TaskConflictException;
+import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.rules.Thresholds;
 import dk.tvaers.security.CurrentUser;
 import java.net.URI;
@@ -137,8 +138,9 @@ class InboxPages {
     @GetMapping("/indbakke")
     String inbox(@ModelAttribute("q") Query q, BindingResult notANumber, @RequestParam(required = false) String conflict,
                  @RequestParam(required = false) String taken, @RequestParam(required = false) String returned,
-                 Authentication auth, Model model) {
-        String status = conflict != null ? "conflict" : taken != null ? "taken" : returned != null ? "returned" : null;
+                 @RequestParam(required = false) String gone, Authentication auth, Model model) {
+        String status = conflict != null ? "conflict" : gone != null ? "gone" : taken != null ? "taken"
+                : returned != null ? "returned" : null;
         CurrentUser user = CurrentUser.of(auth);
         model.addAttribute("lists", List.of(list("mine", "inbox.mine", TaskListQuery.Scope.MINE, "mp", q.mp, q, user),
                 list("group", "inbox.group", TaskListQuery.Scope.GROUP, "gp", q.gp, q, user)));
@@ -156,8 +158,10 @@ class InboxPages {
                  Authentication auth) {
         try {
             inbox.claim(CurrentUser.of(auth), id);
-        } catch (ConflictException e) {
+        } catch (ConflictException | TaskConflictException e) {
             return "redirect:" + back(from, "conflict");
+        } catch (TaskNotFoundException e) {
+            return "redirect:" + back(from, "gone");
         }
         return "redirect:" + back(from, "taken");
     }
@@ -169,6 +173,8 @@ class InboxPages {
             inbox.unclaim(CurrentUser.of(auth), id);
         } catch (TaskConflictException e) {
             return "redirect:" + back(from, "conflict");
+        } catch (TaskNotFoundException e) {
+            return "redirect:" + back(from, "gone");
         }
         return "redirect:" + back(from, "returned");
     }
@@ -206,7 +212,7 @@ class InboxPages {
             }
         }
         String kept = query == null ? "" : Arrays.stream(query.split("&"))
-                .filter(p -> !p.startsWith("conflict") && !p.startsWith("taken") && !p.startsWith("returned"))
+                .filter(p -> !p.startsWith("conflict") && !p.startsWith("taken") && !p.startsWith("returned") && !p.startsWith("gone"))
                 .reduce((a, b) -> a + "&" + b).map(s -> s + "&").orElse("");
         return path + "?" + kept + status;
     }

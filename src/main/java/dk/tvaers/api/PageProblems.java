@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors on the workplace pages answer as Danish pages, not as problem+json. */
-@ControllerAdvice(assignableTypes = {WorkplacePages.class, InboxPages.class, TaskFormPages.class, YouthTeamPages.class})
+@ControllerAdvice(assignableTypes = {WorkplacePages.class, InboxPages.class, HomePages.class, TaskFormPages.class, YouthTeamPages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageProblems {
 

@@ -125,7 +125,10 @@ class TaskFormPages {
                 ObjectNode progression = body.putObject("progression");
                 DIMENSIONS.forEach(d -> number(progression, form, "progression." + d, d));
                 text(body, form, "outcome");
-                text(body, form, "closeReason");
+                // A radio cannot be unticked: a reason ticked before choosing another outcome is not sent.
+                if ("CLOSE".equals(first(form, "outcome"))) {
+                    text(body, form, "closeReason");
+                }
             }
             default -> throw new ConflictException("Opgaven " + taskKey + " har ingen formular i Tværs");
         }

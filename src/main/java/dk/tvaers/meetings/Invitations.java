@@ -4,6 +4,7 @@ import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFileEvents.CaseAnonymised;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.MeetingKind;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,6 +103,26 @@ public class Invitations {
     public Optional<Invitation> latest(String caseId) {
         return jdbc.sql("select id from meeting_invitation where case_id = :caseId order by id desc limit 1").param("caseId", caseId)
                 .query(Long.class).optional().flatMap(this::byId);
+    }
+
+    /**
+     * The invitation to a held network meeting: the newest one sent after the case's previous network
+     * meeting and not after this one. A second meeting recorded without a new invitation has none, so
+     * its minutes never go to the first meeting's list.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Invitation> forMeeting(CaseFile caseFile, Meeting meeting) {
+        Optional<LocalDate> previous = caseFile.meetings().stream()
+                .filter(m -> m.kind() == MeetingKind.NETWORK_MEETING && m.id() < meeting.id())
+                .map(Meeting::heldOn).max(Comparator.naturalOrder());
+        return jdbc.sql("select id from meeting_invitation where case_id = :caseId order by id desc").param("caseId", caseFile.id())
+                .query(Long.class).list().stream()
+                .map(this::byId).flatMap(Optional::stream)
+                .filter(invitation -> {
+                    LocalDate invitedOn = LocalDate.ofInstant(invitation.invitedAt(), DANISH);
+                    return previous.map(invitedOn::isAfter).orElse(true) && !invitedOn.isAfter(meeting.heldOn());
+                })
+                .findFirst();
     }
 
     /** The invitation not yet followed by a held network meeting: the meeting the coordinator is preparing. */

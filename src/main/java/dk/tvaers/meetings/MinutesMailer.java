@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Everything is written down and sent to all participants": when a network meeting is recorded,
- * its minutes become a PDF that is queued, in the same transaction, to everyone the meeting's
- * invitation reached by e-mail. The same minutes can be downloaded from the case page.
+ * its minutes become a PDF that is queued, in the same transaction, to everyone that meeting's
+ * invitation reached by e-mail (participants without an address get them from the coordinator). The same minutes can be downloaded from the case page.
  */
 @Component
 public class MinutesMailer {
@@ -48,7 +48,7 @@ public class MinutesMailer {
         CaseFile caseFile = caseFiles.find(event.caseId()).orElseThrow();
         Meeting meeting = caseFile.meetings().stream().filter(m -> m.kind() == MeetingKind.NETWORK_MEETING)
                 .max(Comparator.comparing(Meeting::id)).orElseThrow();
-        List<Invitations.Invitee> recipients = invitations.latest(caseFile.id()).map(Invitations.Invitation::invitees).orElse(List.of())
+        List<Invitations.Invitee> recipients = invitations.forMeeting(caseFile, meeting).map(Invitations.Invitation::invitees).orElse(List.of())
                 .stream().filter(i -> i.email() != null).toList();
         byte[] pdf = pdf(caseFile, meeting);
         String heldOn = date(meeting.heldOn());

@@ -76,10 +76,34 @@ class WebSecurity {
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()
                         .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                    if (request.getHeader("HX-Request") != null) {
+                        htmxRedirect(response, request.getContextPath() + "/login");
+                    } else {
+                        LOGIN_PAGE.commence(request, response, e);
+                    }
+                }))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-                .sessionManagement(session -> session.invalidSessionUrl("/login?expired").sessionFixation(fixation -> fixation.changeSessionId()));
+                .sessionManagement(session -> session.invalidSessionStrategy((request, response) -> {
+                            // htmx would swap the login page into a part of the page: send the whole window there.
+                            String login = request.getContextPath() + "/login?expired";
+                            if (request.getHeader("HX-Request") != null) {
+                                htmxRedirect(response, login);
+                            } else {
+                                response.sendRedirect(login);
+                            }
+                        }).sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
+    }
+
+    private static final org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint LOGIN_PAGE =
+            new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+
+    /** Tells htmx to load a whole page instead of swapping the answer into part of the current one. */
+    private static void htmxRedirect(HttpServletResponse response, String location) {
+        response.setHeader("HX-Redirect", location);
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     }
 
     private static RequestMatcher path(String pattern) {

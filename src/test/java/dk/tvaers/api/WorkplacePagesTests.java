@@ -220,4 +220,22 @@ class WorkplacePagesTests {
         WebSession leader = new WebSession(port).loggedInAs("leder");
         assertThat(leader.get("/").body()).contains("Ingen opgaver venter på dig eller dine teams.");
     }
+
+    @Test
+    void htmxIsNeverLeftWithAnAnswerItCannotSwap() throws Exception {
+        // Not logged in (or the session ran out): htmx is told to load the login page as a whole page.
+        var client = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/indbakke")).header("HX-Request", "true").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("HX-Redirect")).contains("/login");
+
+        // A task that no longer exists: back to the inbox with a message, not an error page in a list.
+        WebSession browser = new WebSession(port).loggedInAs("koordinator");
+        browser.get("/indbakke");
+        HttpResponse<String> gone = browser.postAsHtmx("/opgaver/findes-ikke/tag", "/indbakke?taskKey=registerConsent");
+        assertThat(gone.headers().firstValue("Location")).get().asString().endsWith("/indbakke?taskKey=registerConsent&gone");
+        assertThat(browser.get("/indbakke?taskKey=registerConsent&gone").body()).contains("Opgaven findes ikke længere");
+    }
 }

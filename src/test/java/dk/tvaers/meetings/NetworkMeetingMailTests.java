@@ -135,6 +135,31 @@ class NetworkMeetingMailTests {
     }
 
     @Test
+    void aSecondMeetingWithoutANewInvitationDoesNotMailTheFirstMeetingsList() throws Exception {
+        String id = caseAtTheNetworkMeeting("Anden Anna");
+        try {
+            WebSession koordinator = new WebSession(port).loggedInAs("koordinator");
+            String form = koordinator.get("/sager/" + id + "/indkaldelse").body();
+            koordinator.post("/sager/" + id + "/indkaldelse", "requestId", field(form, "requestId"), "date", Route.today().toString(),
+                    "start", "09:00", "end", "10:00", "location", "Jobcentret", "role0", "CITIZEN", "department0", "",
+                    "name0", "Anden Anna", "email0", "anna@example.dk");
+            route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
+                    List.of(new Participant(Participant.CITIZEN, null, null)), List.of(), "FOLLOW_UP"));
+            assertThat(mails(id).stream().filter(m -> m.attachmentName() != null)).hasSize(1);
+
+            route.fireTimer(id, "Timer_FollowUpDue");
+            route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of("MOTIVATION", 5), "NEW_NETWORK_MEETING", null));
+            route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
+                    List.of(new Participant(Participant.CITIZEN, null, null)), List.of(), "FOLLOW_UP"));
+
+            assertThat(mails(id).stream().filter(m -> m.attachmentName() != null)).as("minutes mailed").hasSize(1);
+            assertThat(koordinator.get("/sager/" + id).body()).contains("ingen deltagere med e-mail at sende det til");
+        } finally {
+            Route.resetClock();
+        }
+    }
+
+    @Test
     void theOutboxGoesOutOverSmtpOnceWithTheCalendarAndThePdf() throws Exception {
         String id = caseAtTheNetworkMeeting("Post Pernille");
         String key = UUID.randomUUID().toString();
