@@ -54,7 +54,8 @@ class WorkplacePages {
     }
 
     @GetMapping("/sager/{id}")
-    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt, Authentication auth, Model model) {
+    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt,
+                    @RequestParam(required = false) String begrundelse, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         CaseFile caseFile = visible(id, user);
         model.addAttribute("c", views.view(caseFile));
@@ -63,6 +64,7 @@ class WorkplacePages {
         model.addAttribute("timeline", JourneyTimeline.of(caseFile, caseFiles.journey(id), rules.active().thresholds(), LocalDate.now(clock)));
         model.addAttribute("progression", Progression.of(caseFile));
         model.addAttribute("invited", indkaldt != null);
+        model.addAttribute("reasonMissing", begrundelse);
         model.addAttribute("upcoming", invitations.upcoming(id)
                 .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));
         model.addAttribute("meetings", caseFile.meetings().stream().sorted(Comparator.comparing(Meeting::heldOn)).toList());
@@ -95,9 +97,13 @@ class WorkplacePages {
         } catch (IllegalArgumentException e) {
             throw new NotVisibleException();
         }
+        if (!"INVOLVE".equals(decision) && !"DECLINE".equals(decision) || department == Department.JOBCENTER) {
+            throw new NotVisibleException();
+        }
         boolean involve = "INVOLVE".equals(decision);
-        if (!involve && (reason == null || reason.isBlank() || department == Department.JOBCENTER)) {
-            return "redirect:/sager/" + id;
+        if (!involve && (reason == null || reason.isBlank())) {
+            // Nothing changes; the case page says by the field that a reason is needed.
+            return "redirect:/sager/" + id + "?begrundelse=" + department.name() + "#reason-" + department.name();
         }
         caseFiles.decideDepartment(id, department, involve, reason, user.id());
         return "redirect:/sager/" + id;

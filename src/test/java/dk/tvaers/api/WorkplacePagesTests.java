@@ -82,6 +82,15 @@ class WorkplacePagesTests {
         // A CPR-like run of digits, not part of a UUID (whose hex groups can hold ten digits in a row).
         assertThat(page.body()).doesNotContainPattern("(?<![0-9a-f-])[0-9]{6}-?[0-9]{4}(?![0-9a-f])").doesNotContain("??");
 
+        // Declining without a reason changes nothing and says so by the reason field.
+        HttpResponse<String> noReason = browser.post("/sager/" + id + "/afdelinger/PSYCHIATRY", "decision", "DECLINE", "reason", "  ");
+        assertThat(noReason.headers().firstValue("Location")).get().asString().contains("?begrundelse=PSYCHIATRY");
+        assertThat(browser.get("/sager/" + id + "?begrundelse=PSYCHIATRY").body())
+                .contains("id=\"err-reason-PSYCHIATRY\"").contains("Skriv hvorfor afdelingen ikke skal med")
+                .contains("aria-describedby=\"err-reason-PSYCHIATRY\"");
+        assertThat(api.get("koordinator", "/api/cases/" + id).body().get("departments").findValuesAsText("status")).doesNotContain("DECLINED");
+        assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision", "MAYBE").statusCode()).isEqualTo(404);
+
         assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision", "INVOLVE").statusCode()).isEqualTo(302);
         assertThat(browser.post("/sager/" + id + "/afdelinger/HEALTH", "decision", "DECLINE", "reason", "Egen læge følger op")
                 .statusCode()).isEqualTo(302);
