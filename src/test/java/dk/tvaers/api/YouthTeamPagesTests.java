@@ -44,6 +44,11 @@ class YouthTeamPagesTests {
         HttpResponse<String> missing = team.post("/ungeteam/" + taskId, "note", "glemte resultatet");
         assertThat(missing.statusCode()).isEqualTo(200);
         assertThat(missing.body()).contains("Skal udfyldes");
+        // The refusal stands by the case it concerns, with what was typed kept.
+        String item = missing.body().substring(missing.body().indexOf("Team Mikkel"));
+        assertThat(item).contains("Resultatet for denne sag er ikke registreret").contains(">glemte resultatet</textarea>");
+        // Every department can be chosen, not only the suggested ones.
+        assertThat(item).contains("value=\"PROBATION\"");
 
         HttpResponse<String> recorded = team.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY",
                 "departments", "ADDICTION", "departments", "UU", "note", "Misbrugscentret og UU med");
