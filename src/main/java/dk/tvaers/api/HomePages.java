@@ -20,7 +20,7 @@ class HomePages {
     static final int MOST_URGENT = 5;
 
     /** One of the most urgent tasks, with the reason it is urgent. */
-    record Urgent(String taskId, String taskName, String caseId, String citizenName, LocalDate due, boolean overdue,
+    record Urgent(String taskId, String taskKey, String taskName, String caseId, String citizenName, LocalDate due, boolean overdue,
                   CaseView.AlarmView why) {}
 
     private final Inbox inbox;
@@ -38,7 +38,7 @@ class HomePages {
         LocalDate today = LocalDate.now(clock);
         List<Urgent> urgent = page.tasks().stream().map(t -> {
             LocalDate due = t.due() == null ? null : LocalDate.ofInstant(t.due(), clock.getZone());
-            return new Urgent(t.id(), t.name(), t.caseId(), t.citizenName(), due, due != null && due.isBefore(today),
+            return new Urgent(t.id(), t.taskKey(), t.name(), t.caseId(), t.citizenName(), due, due != null && due.isBefore(today),
                     t.alarms().isEmpty() ? null : t.alarms().get(0));
         }).toList();
         AuditTrail.casesShown(urgent.stream().map(Urgent::caseId).distinct().toList());

@@ -4,12 +4,12 @@ import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.Effort;
 import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.JourneyEntry;
-import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.Stage;
 import dk.tvaers.rules.Thresholds;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -30,7 +30,7 @@ final class JourneyTimeline {
     private JourneyTimeline() {
     }
 
-    static Timeline of(CaseFile caseFile, List<JourneyEntry> journey, Thresholds thresholds, LocalDate today) {
+    static Timeline of(CaseFile caseFile, List<JourneyEntry> journey, Thresholds thresholds, LocalDate today, Texts texts) {
         LocalDate from = caseFile.efforts().stream().map(Effort::requestedOn).min(Comparator.naturalOrder())
                 .filter(d -> d.isBefore(caseFile.referralDate())).orElse(caseFile.referralDate());
         LocalDate to = caseFile.closedOn().orElse(today);
@@ -39,33 +39,36 @@ final class JourneyTimeline {
         }
         Axis axis = new Axis(from, to);
         List<Lane> lanes = new ArrayList<>();
-        lanes.add(new Lane("Forløb", stages(journey, axis, caseFile)));
+        lanes.add(new Lane(texts.get("timeline.lane.stages"), stages(journey, axis, caseFile, texts)));
         for (Effort effort : caseFile.efforts()) {
-            lanes.add(new Lane(capitalised(effort.type().danishName()), effort(effort, axis, thresholds)));
+            lanes.add(new Lane(texts.get("effort." + effort.type().name()), effort(effort, axis, thresholds, texts)));
         }
         List<Segment> meetings = caseFile.meetings().stream()
                 .filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(axis.to))
-                .map(m -> new Segment(axis.at(m.heldOn()), 0, "meeting", meetingName(m) + " " + m.heldOn()))
+                .map(m -> new Segment(axis.at(m.heldOn()), 0, "meeting", texts.get("timeline.meeting." + m.kind().name(), m.heldOn().toString())))
                 .toList();
         if (!meetings.isEmpty()) {
-            lanes.add(new Lane("Møder", meetings));
+            lanes.add(new Lane(texts.get("timeline.lane.meetings"), meetings));
         }
-        List<Segment> gaps = gaps(caseFile, axis, thresholds.get("GAP_NO_ACTIVE_EFFORT").days());
+        List<Segment> gaps = gaps(caseFile, axis, thresholds.get("GAP_NO_ACTIVE_EFFORT").days(), texts);
         if (!gaps.isEmpty()) {
-            lanes.add(new Lane("Huller", gaps));
+            lanes.add(new Lane(texts.get("timeline.lane.gaps"), gaps));
         }
         return new Timeline(from, to, lanes);
     }
 
-    private static List<Segment> stages(List<JourneyEntry> journey, Axis axis, CaseFile caseFile) {
+    private static List<Segment> stages(List<JourneyEntry> journey, Axis axis, CaseFile caseFile, Texts texts) {
         List<LocalDate> starts = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        List<Stage> names = new ArrayList<>();
         starts.add(caseFile.referralDate());
-        names.add(Stage.REFERRAL.danishName());
+        names.add(Stage.REFERRAL);
         for (JourneyEntry entry : journey) {
             if (entry.type().equals("STAGE") && entry.detail().startsWith("Forløbet er nået til: ")) {
-                starts.add(entry.occurredOn());
-                names.add(entry.detail().substring("Forløbet er nået til: ".length()));
+                String reached = entry.detail().substring("Forløbet er nået til: ".length());
+                Arrays.stream(Stage.values()).filter(stage -> stage.danishName().equals(reached)).findFirst().ifPresent(stage -> {
+                    starts.add(entry.occurredOn());
+                    names.add(stage);
+                });
             }
         }
         List<Segment> segments = new ArrayList<>();
@@ -73,15 +76,16 @@ final class JourneyTimeline {
             LocalDate start = starts.get(i);
             LocalDate end = i + 1 < starts.size() ? starts.get(i + 1) : axis.to;
             long days = ChronoUnit.DAYS.between(start, end);
-            if (names.get(i).equals(Stage.CLOSED.danishName())) {
+            if (names.get(i) == Stage.CLOSED) {
                 continue;
             }
-            segments.add(new Segment(axis.at(start), axis.width(start, end), "stage", names.get(i) + ": " + days + " dage"));
+            segments.add(new Segment(axis.at(start), axis.width(start, end), "stage",
+                    texts.get("timeline.stage", texts.get("stage." + names.get(i).name()), days)));
         }
         return segments;
     }
 
-    private static List<Segment> effort(Effort effort, Axis axis, Thresholds thresholds) {
+    private static List<Segment> effort(Effort effort, Axis axis, Thresholds thresholds, Texts texts) {
         int limit = thresholds.get(effort.type() == EffortType.ADDICTION_TREATMENT ? "WAIT_SERVICE_ADDICTION_TREATMENT" : "WAIT_SERVICE").days();
         List<Segment> segments = new ArrayList<>();
         LocalDate waitEnd = effort.startedOn().orElse(axis.to);
@@ -89,18 +93,18 @@ final class JourneyTimeline {
         if (waited > 0) {
             segments.add(new Segment(axis.at(effort.requestedOn()), axis.width(effort.requestedOn(), waitEnd),
                     waited > limit ? "wait over-threshold" : "wait",
-                    "Ventetid " + waited + " dage (grænse " + limit + ")"));
+                    texts.get("timeline.wait", waited, limit)));
         }
         effort.startedOn().ifPresent(started -> {
             LocalDate end = effort.endedOn().orElse(axis.to);
             segments.add(new Segment(axis.at(started), axis.width(started, end), "running",
-                    "I gang " + ChronoUnit.DAYS.between(started, end) + " dage"));
+                    texts.get("timeline.running", ChronoUnit.DAYS.between(started, end))));
         });
         return segments;
     }
 
     /** Stretches after the referral with no effort running, longer than the gap threshold. */
-    private static List<Segment> gaps(CaseFile caseFile, Axis axis, int threshold) {
+    private static List<Segment> gaps(CaseFile caseFile, Axis axis, int threshold, Texts texts) {
         List<Segment> gaps = new ArrayList<>();
         LocalDate cursor = caseFile.referralDate();
         List<Effort> efforts = caseFile.efforts().stream().filter(e -> e.startedOn().isPresent())
@@ -108,37 +112,22 @@ final class JourneyTimeline {
         for (Effort effort : efforts) {
             LocalDate started = effort.startedOn().get();
             if (started.isAfter(cursor)) {
-                addGap(gaps, cursor, started, threshold, axis);
+                addGap(gaps, cursor, started, threshold, axis, texts);
             }
             LocalDate end = effort.endedOn().orElse(axis.to);
             if (end.isAfter(cursor)) {
                 cursor = end;
             }
         }
-        addGap(gaps, cursor, axis.to, threshold, axis);
+        addGap(gaps, cursor, axis.to, threshold, axis, texts);
         return gaps;
     }
 
-    private static void addGap(List<Segment> gaps, LocalDate from, LocalDate to, int threshold, Axis axis) {
+    private static void addGap(List<Segment> gaps, LocalDate from, LocalDate to, int threshold, Axis axis, Texts texts) {
         long days = ChronoUnit.DAYS.between(from, to);
         if (days > threshold) {
-            gaps.add(new Segment(axis.at(from), axis.width(from, to), "gap", "Ingen indsats i " + days + " dage"));
+            gaps.add(new Segment(axis.at(from), axis.width(from, to), "gap", texts.get("timeline.gap", days)));
         }
-    }
-
-    private static String meetingName(Meeting meeting) {
-        return switch (meeting.kind()) {
-            case YOUTH_TEAM_SPARRING -> "Sparring";
-            case NETWORK_MEETING -> "Netværksmøde";
-            case INTERNSHIP_KICKOFF -> "Opstart i praktik";
-            case INTERNSHIP_MIDWAY -> "Midtvejsopfølgning";
-            case INTERNSHIP_EVALUATION -> "Evaluering af praktik";
-            case FOLLOW_UP -> "Opfølgning";
-        };
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private record Axis(LocalDate from, LocalDate to) {

@@ -15,19 +15,16 @@ import java.util.TreeSet;
 /** The citizen's progression over the follow-ups: a table for reading and a series for the chart. */
 record Progression(List<LocalDate> dates, Map<String, List<Integer>> byDimension, String chartJson) {
 
-    static final Map<String, String> DIMENSIONS = Map.of(
-            "DAILY_STRUCTURE", "Daglig struktur", "HEALTH", "Helbred", "SOCIAL_NETWORK", "Socialt netværk",
-            "MOTIVATION", "Motivation og selvtillid", "WORK_READINESS", "Parathed til job og uddannelse");
     private static final List<String> ORDER = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
 
-    static Progression of(CaseFile caseFile) {
+    static Progression of(CaseFile caseFile, Texts texts) {
         List<LocalDate> dates = new ArrayList<>(new TreeSet<>(caseFile.progression().stream().map(ProgressionScore::recordedOn).toList()));
         Map<String, List<Integer>> byDimension = new LinkedHashMap<>();
         for (String dimension : ORDER) {
             Map<LocalDate, Integer> scores = new TreeMap<>();
             caseFile.progression().stream().filter(p -> p.dimension().equals(dimension)).forEach(p -> scores.put(p.recordedOn(), p.score()));
             if (!scores.isEmpty()) {
-                byDimension.put(DIMENSIONS.get(dimension), dates.stream().map(scores::get).toList());
+                byDimension.put(texts.get("value." + dimension), dates.stream().map(scores::get).toList());
             }
         }
         Map<String, Object> chart = new LinkedHashMap<>();

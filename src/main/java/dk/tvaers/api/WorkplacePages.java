@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,10 +41,12 @@ class WorkplacePages {
     private final RouteSchedule schedule;
     private final RuleEngine rules;
     private final Invitations invitations;
+    private final MessageSource messages;
     private final Clock clock;
 
     WorkplacePages(CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy,
-                   RouteSchedule schedule, RuleEngine rules, Invitations invitations, Clock clock) {
+                   RouteSchedule schedule, RuleEngine rules, Invitations invitations, MessageSource messages, Clock clock) {
+        this.messages = messages;
         this.invitations = invitations;
         this.rules = rules;
         this.schedule = schedule;
@@ -61,8 +64,9 @@ class WorkplacePages {
         model.addAttribute("c", views.view(caseFile));
         model.addAttribute("activeSteps", String.join(",", schedule.diagram(id)
                 .map(RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
-        model.addAttribute("timeline", JourneyTimeline.of(caseFile, caseFiles.journey(id), rules.active().thresholds(), LocalDate.now(clock)));
-        model.addAttribute("progression", Progression.of(caseFile));
+        model.addAttribute("timeline", JourneyTimeline.of(caseFile, caseFiles.journey(id), rules.active().thresholds(), LocalDate.now(clock),
+                Texts.of(messages)));
+        model.addAttribute("progression", Progression.of(caseFile, Texts.of(messages)));
         model.addAttribute("invited", indkaldt != null);
         model.addAttribute("reasonMissing", begrundelse);
         model.addAttribute("upcoming", invitations.upcoming(id)

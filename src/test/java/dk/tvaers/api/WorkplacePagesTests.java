@@ -204,6 +204,12 @@ class WorkplacePagesTests {
         assertThat(browser.get("/indbakke").body()).contains("<html lang=\"da\"").contains("<h1>Indbakke</h1>").contains(">English</a>");
         assertThat(browser.get("/indbakke?lang=en").body()).contains("<html lang=\"en\"").contains("<h1>Inbox</h1>").contains(">Dansk</a>");
         assertThat(browser.get("/indbakke").body()).contains("<h1>Inbox</h1>");
+        // The case page's drawn journey and its progression speak the chosen language too.
+        String id = caseWithWaitingPsychologist("Sprog Signe");
+        assertThat(browser.get("/sager/" + id).body()).contains("Waiting 152 days (limit 30)").contains("Psychologist sessions")
+                .contains("Referral: 0 days").doesNotContain("Ventetid 152").contains("Obtain consent").contains("Psychiatry and disability");
+        browser.get("/indbakke?lang=da");
+        assertThat(browser.get("/sager/" + id).body()).contains("Ventetid 152 dage (grænse 30)").contains("Psykologsamtaler");
         // A language without a bundle is Danish, not an untranslated page that claims to be German.
         assertThat(browser.get("/indbakke?lang=de").body()).contains("<html lang=\"da\"").contains("<h1>Indbakke</h1>");
     }
