@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -108,18 +107,9 @@ class InboxPages {
     record Row(String id, String taskKey, String name, String caseId, String citizenName, String assignee, LocalDate due,
                boolean overdue, boolean dueToday, List<CaseView.AlarmView> alarms) {
 
-        /** The most serious alarm's severity in lower case (for the row's marking), or null. */
+        /** The most serious alarm's severity in lower case (the query lists it first), for the row's marking; or null. */
         public String severity() {
-            return alarms.stream().map(CaseView.AlarmView::severity)
-                    .max(Comparator.comparingInt(Row::rank)).map(String::toLowerCase).orElse(null);
-        }
-
-        private static int rank(String severity) {
-            return switch (severity) {
-                case "CRITICAL" -> 3;
-                case "WARNING" -> 2;
-                default -> 1;
-            };
+            return alarms.isEmpty() ? null : alarms.get(0).severity().toLowerCase();
         }
     }
 

@@ -64,16 +64,17 @@ class WorkplacePages {
         model.addAttribute("c", views.view(caseFile));
         model.addAttribute("activeSteps", String.join(",", schedule.diagram(id)
                 .map(RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
-        model.addAttribute("timeline", JourneyTimeline.of(caseFile, caseFiles.journey(id), rules.active().thresholds(), LocalDate.now(clock),
+        List<JourneyEntry> journey = caseFiles.journey(id);
+        model.addAttribute("timeline", JourneyTimeline.of(caseFile, journey, rules.active().thresholds(), LocalDate.now(clock),
                 Texts.of(messages)));
         model.addAttribute("progression", Progression.of(caseFile, Texts.of(messages)));
         model.addAttribute("invited", indkaldt != null);
         model.addAttribute("reasonMissing", begrundelse);
-        model.addAttribute("upcoming", invitations.upcoming(id)
+        model.addAttribute("upcoming", invitations.upcoming(caseFile)
                 .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));
         model.addAttribute("meetings", caseFile.meetings().stream().sorted(Comparator.comparing(Meeting::heldOn)).toList());
         model.addAttribute("canChange", user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf("camunda-admin"));
-        model.addAttribute("journey", caseFiles.journey(id).stream()
+        model.addAttribute("journey", journey.stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))
                 .map(e -> new JourneyLine(e.occurredOn(), e.detail())).toList());
         return "casefile/case";

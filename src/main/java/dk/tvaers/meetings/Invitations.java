@@ -127,9 +127,8 @@ public class Invitations {
 
     /** The invitation not yet followed by a held network meeting: the meeting the coordinator is preparing. */
     @Transactional(readOnly = true)
-    public Optional<Invitation> upcoming(String caseId) {
-        CaseFile caseFile = caseFiles.find(caseId).orElseThrow();
-        return latest(caseId).filter(invitation -> !heldSince(caseFile, invitation));
+    public Optional<Invitation> upcoming(CaseFile caseFile) {
+        return latest(caseFile.id()).filter(invitation -> !heldSince(caseFile, invitation));
     }
 
     /** Retention: the case is anonymised, so are its invitations (names, addresses, place). */

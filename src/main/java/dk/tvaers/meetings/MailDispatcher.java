@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +42,7 @@ class MailDispatcher {
     private final TaskExecutor executor;
     private final String from;
     private final Clock clock;
+    private final AtomicBoolean roundWaiting = new AtomicBoolean();
 
     MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, @Qualifier("mailExecutor") TaskExecutor executor,
                    @Value("${tvaers.mail.from:tvaers@kommune.example}") String from, Clock clock) {
@@ -58,8 +60,12 @@ class MailDispatcher {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void queued(Outbox.MailQueued event) {
-        if (sends()) {
-            executor.execute(this::dispatch);
+        // A commit that queued mail for five people needs one round, which sends all that is pending.
+        if (sends() && roundWaiting.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                roundWaiting.set(false);
+                dispatch();
+            });
         }
     }
 

@@ -80,7 +80,7 @@ class MeetingPages {
         CaseFile caseFile = changeable(id, CurrentUser.of(auth));
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
         values.add("requestId", UUID.randomUUID().toString());
-        invitations.upcoming(id).ifPresentOrElse(previous -> {
+        invitations.upcoming(caseFile).ifPresentOrElse(previous -> {
             values.add("date", LocalDate.ofInstant(previous.startsAt(), Invitations.DANISH).toString());
             values.add("start", LocalTime.ofInstant(previous.startsAt(), Invitations.DANISH).toString());
             values.add("end", LocalTime.ofInstant(previous.endsAt(), Invitations.DANISH).toString());
