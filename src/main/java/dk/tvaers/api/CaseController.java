@@ -110,7 +110,7 @@ class CaseController {
                 try {
                     Cpr.parse(cpr);
                 } catch (IllegalArgumentException e) {
-                    c.add("cpr", e.getMessage());
+                    c.addText("cpr", e.getMessage());
                 }
             }
         }
@@ -141,7 +141,7 @@ class CaseController {
         Stage stageCode = in.code(query, "stage", Stage.class, false);
         Department departmentCode = in.code(query, "department", Department.class, false);
         if (alarm != null && !dk.tvaers.rules.Thresholds.KNOWN_CODES.contains(alarm)) {
-            in.add("alarm", "Ukendt alarmkode '" + alarm + "'");
+            in.add("alarm", "unknownAlarm", alarm);
         }
         int pageNumber = number(in, "page", page, 0, 100_000);
         int pageSize = number(in, "size", size, 1, 200);
@@ -161,11 +161,11 @@ class CaseController {
         try {
             int value = Integer.parseInt(text);
             if (value < min || value > max) {
-                in.add(field, "Skal være mellem " + min + " og " + max);
+                in.add(field, "between", min, max);
             }
             return value;
         } catch (NumberFormatException e) {
-            in.add(field, "Skal være et helt tal");
+            in.add(field, "integer");
             return min;
         }
     }
@@ -201,7 +201,7 @@ class CaseController {
         try {
             department = Department.valueOf(code);
         } catch (IllegalArgumentException e) {
-            in.add("code", "Ukendt afdeling '" + code + "'");
+            in.add("code", "unknownDepartment", code);
         }
         Input.object(body);
         in.onlyFields(body, "decision", "reason");
@@ -227,7 +227,7 @@ class CaseController {
         ConsentGiver givenBy = in.code(body, "givenBy", ConsentGiver.class, true);
         Set<Department> departments = in.codes(body, "departments", Department.class, true);
         if (departments != null && departments.isEmpty() && !in.hasErrorFor("departments")) {
-            in.add("departments", "Nævn mindst én afdeling");
+            in.add("departments", "departmentsConsent");
         }
         LocalDate givenOn = in.dateNotAfter(body, "givenOn", true, today());
         in.throwIfAny();
@@ -268,12 +268,12 @@ class CaseController {
         LocalDate endedOn = in.dateNotAfter(body, "endedOn", false, today());
         String note = in.text(body, "note", false, 1000);
         if (startedOn != null && requestedOn != null && startedOn.isBefore(requestedOn)) {
-            in.add("startedOn", "Kan ikke ligge før requestedOn");
+            in.add("startedOn", "beforeRequested");
         }
         if (endedOn != null && startedOn == null && !in.hasErrorFor("startedOn")) {
-            in.add("endedOn", "En indsats kan ikke slutte, før den er startet");
+            in.add("endedOn", "endBeforeStarted");
         } else if (endedOn != null && startedOn != null && endedOn.isBefore(startedOn)) {
-            in.add("endedOn", "Kan ikke ligge før startedOn");
+            in.add("endedOn", "beforeStarted");
         }
         in.throwIfAny();
         Effort effort = caseFiles.recordEffort(id, type, department != null ? department : type.usualDepartment(), requestedOn, startedOn, endedOn, note);
@@ -294,16 +294,16 @@ class CaseController {
         LocalDate startedOn = in.dateNotAfter(body, "startedOn", false, today());
         LocalDate endedOn = in.dateNotAfter(body, "endedOn", false, today());
         if (!body.has("startedOn") && !body.has("endedOn")) {
-            in.add("startedOn", "Angiv startedOn eller endedOn");
+            in.add("startedOn", "startedOrEnded");
         }
         LocalDate start = startedOn != null ? startedOn : effort.startedOn().orElse(null);
         if (startedOn != null && startedOn.isBefore(effort.requestedOn())) {
-            in.add("startedOn", "Kan ikke ligge før requestedOn (" + effort.requestedOn() + ")");
+            in.add("startedOn", "beforeRequestedOn", effort.requestedOn());
         }
         if (endedOn != null && start == null) {
-            in.add("endedOn", "En indsats kan ikke slutte, før den er startet");
+            in.add("endedOn", "endBeforeStarted");
         } else if (endedOn != null && endedOn.isBefore(start)) {
-            in.add("endedOn", "Kan ikke ligge før startedOn (" + start + ")");
+            in.add("endedOn", "beforeStartedOn", start);
         }
         in.throwIfAny();
         Effort moved = effort;
@@ -324,7 +324,7 @@ class CaseController {
         try {
             day = asOf == null || asOf.isBlank() ? today() : LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("asOf", "Skal være en gyldig dato (ÅÅÅÅ-MM-DD)");
+            throw new InvalidInputException(FieldError.of("asOf", "date"));
         }
         Evaluation result = evaluation.evaluateAsOf(id, day, rules.active());
         return result.alarms().stream().map(a -> new CaseView.AlarmView(a.code(), a.severity(), a.since(), a.rule(), a.text())).toList();

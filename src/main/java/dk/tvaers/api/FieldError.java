@@ -1,5 +1,36 @@
 package dk.tvaers.api;
 
-/** One thing wrong with one field of a request. */
-public record FieldError(String field, String message) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * One thing wrong with one field of a request. The API answers with the Danish {@code message};
+ * a page shows the same error in its own language from {@code code} and {@code args} (the bundle
+ * key {@code input.<code>}), which the API's JSON leaves out.
+ */
+public record FieldError(String field, String message, @JsonIgnore String code, @JsonIgnore List<String> args) {
+
+    public FieldError {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    /** An error whose text comes from elsewhere and is shown as it is in every language. */
+    public FieldError(String field, String message) {
+        this(field, message, null, List.of());
+    }
+
+    /** An error of a bundle code: the message is the Danish text. */
+    static FieldError of(String field, String code, Object... args) {
+        List<String> texts = java.util.Arrays.stream(args).map(String::valueOf).toList();
+        return new FieldError(field, Texts.DANISH.get(key(code), texts.toArray()), code, texts);
+    }
+
+    /** The message in the language of the given texts. */
+    String message(Texts texts) {
+        return code == null ? message : texts.get(key(code), args.toArray());
+    }
+
+    private static String key(String code) {
+        return "input." + code;
+    }
 }

@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a JSON request field by field and collects one error per bad field, in Danish, so that a
- * request with several mistakes is answered with all of them at once and never with a 500.
+ * Reads a JSON request field by field and collects one error per bad field, so that a
+ * request with several mistakes is answered with all of them at once and never with a 500. The
+ * texts are the bundle's {@code input.*} keys: Danish in the API, the page's language on a page.
  */
 final class Input {
 
@@ -31,7 +32,7 @@ final class Input {
 
     static JsonNode object(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new InvalidInputException("", "Forventer et JSON-objekt");
+            throw new InvalidInputException(FieldError.of("", "jsonObject"));
         }
         return body;
     }
@@ -40,7 +41,13 @@ final class Input {
         return prefix + field;
     }
 
-    void add(String field, String message) {
+    /** An error of the bundle code {@code input.<code>} with its arguments. */
+    void add(String field, String code, Object... args) {
+        errors.add(FieldError.of(name(field), code, args));
+    }
+
+    /** An error whose text comes from elsewhere (already Danish), shown as it is. */
+    void addText(String field, String message) {
         errors.add(new FieldError(name(field), message));
     }
 
@@ -65,7 +72,7 @@ final class Input {
         while (names.hasNext()) {
             String field = names.next();
             if (!known.contains(field)) {
-                add(field, "Ukendt felt");
+                add(field, "unknownField");
             }
         }
     }
@@ -83,21 +90,21 @@ final class Input {
     }
 
     String text(JsonNode node, String field, boolean required, int maxLength) {
-        JsonNode value = present(node, field, required, "Skal udfyldes");
+        JsonNode value = present(node, field, required, "required");
         if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
-            add(field, "Skal være en tekst");
+            add(field, "text");
             return null;
         }
         String text = value.asText().trim();
         if (required && text.isEmpty()) {
-            add(field, "Skal udfyldes");
+            add(field, "required");
             return null;
         }
         if (text.length() > maxLength) {
-            add(field, "Må højst være " + maxLength + " tegn");
+            add(field, "tooLong", maxLength);
             return null;
         }
         return text.isEmpty() ? null : text;
@@ -111,7 +118,7 @@ final class Input {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            add(field, "Skal være en gyldig dato (ÅÅÅÅ-MM-DD)");
+            add(field, "date");
             return null;
         }
     }
@@ -119,36 +126,36 @@ final class Input {
     LocalDate dateNotAfter(JsonNode node, String field, boolean required, LocalDate today) {
         LocalDate date = date(node, field, required);
         if (date != null && date.isAfter(today)) {
-            add(field, "Må ikke ligge i fremtiden");
+            add(field, "future");
             return null;
         }
         return date;
     }
 
     Boolean bool(JsonNode node, String field, boolean required) {
-        JsonNode value = present(node, field, required, "Skal besvares med ja (true) eller nej (false)");
+        JsonNode value = present(node, field, required, "answerYesNo");
         if (value == null) {
             return null;
         }
         if (!value.isBoolean()) {
-            add(field, "Skal være ja (true) eller nej (false)");
+            add(field, "yesNo");
             return null;
         }
         return value.booleanValue();
     }
 
     Integer integer(JsonNode node, String field, boolean required, int min, int max) {
-        JsonNode value = present(node, field, required, "Skal udfyldes");
+        JsonNode value = present(node, field, required, "required");
         if (value == null) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            add(field, "Skal være et helt tal");
+            add(field, "integer");
             return null;
         }
         int number = value.intValue();
         if (number < min || number > max) {
-            add(field, "Skal være mellem " + min + " og " + max);
+            add(field, "between", min, max);
             return null;
         }
         return number;
@@ -162,7 +169,7 @@ final class Input {
         try {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
-            add(field, "Ukendt værdi '" + text + "'; gyldige: " + allowed(type));
+            add(field, "unknownValue", text, allowed(type));
             return null;
         }
     }
@@ -171,19 +178,19 @@ final class Input {
     String word(JsonNode node, String field, boolean required, String... allowed) {
         String text = text(node, field, required, 100);
         if (text != null && !Arrays.asList(allowed).contains(text)) {
-            add(field, "Ukendt værdi '" + text + "'; gyldige: " + String.join(", ", allowed));
+            add(field, "unknownValue", text, String.join(", ", allowed));
             return null;
         }
         return text;
     }
 
     <E extends Enum<E>> Set<E> codes(JsonNode node, String field, Class<E> type, boolean required) {
-        JsonNode value = present(node, field, required, "Skal udfyldes");
+        JsonNode value = present(node, field, required, "required");
         if (value == null) {
             return null;
         }
         if (!value.isArray()) {
-            add(field, "Skal være en liste");
+            add(field, "list");
             return null;
         }
         Set<E> codes = new LinkedHashSet<>();
@@ -191,13 +198,13 @@ final class Input {
             JsonNode item = value.get(i);
             String itemField = field + "[" + i + "]";
             if (!item.isTextual()) {
-                add(itemField, "Skal være en tekst");
+                add(itemField, "text");
                 continue;
             }
             try {
                 codes.add(Enum.valueOf(type, item.asText()));
             } catch (IllegalArgumentException e) {
-                add(itemField, "Ukendt værdi '" + item.asText() + "'; gyldige: " + allowed(type));
+                add(itemField, "unknownValue", item.asText(), allowed(type));
             }
         }
         return codes;
@@ -209,24 +216,24 @@ final class Input {
     }
 
     JsonNode objectField(JsonNode node, String field, boolean required) {
-        JsonNode value = present(node, field, required, "Skal udfyldes");
+        JsonNode value = present(node, field, required, "required");
         if (value == null) {
             return null;
         }
         if (!value.isObject()) {
-            add(field, "Skal være et objekt");
+            add(field, "object");
             return null;
         }
         return value;
     }
 
     JsonNode arrayField(JsonNode node, String field, boolean required) {
-        JsonNode value = present(node, field, required, "Skal udfyldes");
+        JsonNode value = present(node, field, required, "required");
         if (value == null) {
             return null;
         }
         if (!value.isArray()) {
-            add(field, "Skal være en liste");
+            add(field, "list");
             return null;
         }
         return value;

@@ -12,8 +12,8 @@ class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    InvalidInputException(String field, String message) {
-        this(List.of(new FieldError(field, message)));
+    InvalidInputException(FieldError error) {
+        this(List.of(error));
     }
 
     List<FieldError> errors() {

@@ -32,7 +32,7 @@ class TaskController {
     List<Inbox.TaskView> list(@RequestParam(required = false) String scope, @RequestParam(required = false) String taskKey,
                               @RequestParam(required = false) String caseId, Authentication auth) {
         if (scope != null && !scope.equals("mine") && !scope.equals("group")) {
-            throw new InvalidInputException("scope", "Skal være mine eller group");
+            throw new InvalidInputException(FieldError.of("scope", "scope"));
         }
         List<Inbox.TaskView> views = inbox.tasks(CurrentUser.of(auth), scope, taskKey, caseId);
         dk.tvaers.audit.AuditTrail.casesShown(views.stream().map(Inbox.TaskView::caseId).distinct().toList());

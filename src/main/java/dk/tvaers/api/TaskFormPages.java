@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +33,11 @@ class TaskFormPages {
     private static final List<String> DIMENSIONS = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
 
     private final Inbox inbox;
+    private final Texts texts;
 
-    TaskFormPages(Inbox inbox) {
+    TaskFormPages(Inbox inbox, MessageSource messages) {
         this.inbox = inbox;
+        this.texts = Texts.of(messages);
     }
 
     @GetMapping("/opgaver/{id}")
@@ -50,7 +53,7 @@ class TaskFormPages {
             inbox.complete(user, id, body(task.taskKey(), form));
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : error.field(), error.message()));
+            e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : error.field(), error.message(texts)));
             return page(task, form, errors, model);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
             return "redirect:/indbakke?conflict";

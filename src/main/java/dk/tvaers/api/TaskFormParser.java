@@ -17,7 +17,8 @@ import java.util.Set;
 /** Reads the completion body of each task key of the default route, one error per wrong field. */
 final class TaskFormParser {
 
-    static final Set<String> DIMENSIONS = Set.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
+    static final List<String> DIMENSION_ORDER = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
+    static final Set<String> DIMENSIONS = Set.copyOf(DIMENSION_ORDER);
 
     private TaskFormParser() {
     }
@@ -47,7 +48,7 @@ final class TaskFormParser {
         ConsentGiver givenBy = in.code(body, "givenBy", ConsentGiver.class, required);
         Set<Department> departments = in.codes(body, "departments", Department.class, required);
         if (required && departments != null && departments.isEmpty() && !in.hasErrorFor("departments")) {
-            in.add("departments", "Nævn mindst én afdeling");
+            in.add("departments", "departmentsConsent");
         }
         LocalDate givenOn = in.dateNotAfter(body, "givenOn", required, today);
         return new TaskForm.RegisterConsent(required, givenBy, departments == null ? Set.of() : departments, givenOn);
@@ -59,7 +60,7 @@ final class TaskFormParser {
         boolean interdisciplinary = "INTERDISCIPLINARY".equals(outcome);
         Set<Department> departments = in.codes(body, "departments", Department.class, interdisciplinary);
         if (interdisciplinary && departments != null && departments.isEmpty() && !in.hasErrorFor("departments")) {
-            in.add("departments", "Nævn de afdelinger, der skal med i den tværfaglige indsats");
+            in.add("departments", "departmentsSparring");
         }
         String note = in.text(body, "note", false, 4000);
         return new TaskForm.YouthTeamSparring(outcome, departments == null ? Set.of() : departments, note);
@@ -72,13 +73,13 @@ final class TaskFormParser {
         JsonNode people = in.arrayField(body, "participants", true);
         if (people != null) {
             if (people.isEmpty()) {
-                in.add("participants", "Nævn mindst én deltager");
+                in.add("participants", "participants");
             }
             for (int i = 0; i < people.size(); i++) {
                 Input p = in.nested("participants[" + i + "]");
                 JsonNode person = people.get(i);
                 if (!person.isObject()) {
-                    in.add("participants[" + i + "]", "Skal være et objekt");
+                    in.add("participants[" + i + "]", "object");
                     continue;
                 }
                 p.onlyFields(person, "department", "role", "name");
@@ -86,10 +87,10 @@ final class TaskFormParser {
                 String role = p.word(person, "role", false, Participant.CITIZEN, Participant.NETWORK, Participant.DEPARTMENT);
                 String name = p.text(person, "name", false, 200);
                 if (department == null && role == null && !person.has("department") && !person.has("role")) {
-                    p.add("department", "Angiv en afdeling, eller role CITIZEN eller NETWORK");
+                    p.add("department", "participantKind");
                 }
                 if (Participant.NETWORK.equals(role) && name == null && !person.has("name")) {
-                    p.add("name", "Skal udfyldes for en netværksperson");
+                    p.add("name", "networkName");
                 }
                 participants.add(new Participant(department != null ? Participant.DEPARTMENT : role, department, name));
             }
@@ -101,7 +102,7 @@ final class TaskFormParser {
                 Input a = in.nested("agreements[" + i + "]");
                 JsonNode line = lines.get(i);
                 if (!line.isObject()) {
-                    in.add("agreements[" + i + "]", "Skal være et objekt");
+                    in.add("agreements[" + i + "]", "object");
                     continue;
                 }
                 a.onlyFields(line, "text", "owner", "due");
@@ -109,7 +110,7 @@ final class TaskFormParser {
                 String owner = a.text(line, "owner", true, 100);
                 LocalDate due = a.date(line, "due", true);
                 if (due != null && heldOn != null && due.isBefore(heldOn)) {
-                    a.add("due", "Fristen kan ikke ligge før mødet");
+                    a.add("due", "dueBeforeMeeting");
                 }
                 agreements.add(new TaskForm.AgreementLine(text, owner, due));
             }
@@ -124,7 +125,7 @@ final class TaskFormParser {
         LocalDate startsOn = in.date(body, "startsOn", true);
         LocalDate endsOn = in.date(body, "endsOn", true);
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
-            in.add("endsOn", "Slutdatoen kan ikke ligge før startdatoen");
+            in.add("endsOn", "endBeforeStart");
         }
         return new TaskForm.FindInternship(company, startsOn, endsOn);
     }
@@ -156,7 +157,7 @@ final class TaskFormParser {
             while (names.hasNext()) {
                 String dimension = names.next();
                 if (!DIMENSIONS.contains(dimension)) {
-                    p.add(dimension, "Ukendt dimension; gyldige: DAILY_STRUCTURE, HEALTH, SOCIAL_NETWORK, MOTIVATION, WORK_READINESS");
+                    p.add(dimension, "unknownDimension", String.join(", ", DIMENSION_ORDER));
                     continue;
                 }
                 Integer score = p.integer(scores, dimension, true, 1, 10);
@@ -165,13 +166,13 @@ final class TaskFormParser {
                 }
             }
             if (scores.isEmpty()) {
-                in.add("progression", "Giv mindst én dimension en score fra 1 til 10");
+                in.add("progression", "progressionEmpty");
             }
         }
         String outcome = in.word(body, "outcome", true, "CONTINUE", "NEW_NETWORK_MEETING", "CLOSE");
         String closeReason = in.word(body, "closeReason", "CLOSE".equals(outcome), "JOB", "EDUCATION", "OTHER");
         if (closeReason != null && !"CLOSE".equals(outcome) && outcome != null) {
-            in.add("closeReason", "Angives kun når outcome er CLOSE");
+            in.add("closeReason", "closeReasonOnly");
         }
         return new TaskForm.FollowUp(progression, outcome, closeReason);
     }

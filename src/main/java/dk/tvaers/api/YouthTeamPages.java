@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,12 +46,14 @@ class YouthTeamPages {
     private final CaseFiles caseFiles;
     private final CaseViews views;
     private final Clock clock;
+    private final Texts texts;
 
-    YouthTeamPages(Inbox inbox, CaseFiles caseFiles, CaseViews views, Clock clock) {
+    YouthTeamPages(Inbox inbox, CaseFiles caseFiles, CaseViews views, MessageSource messages, Clock clock) {
         this.inbox = inbox;
         this.caseFiles = caseFiles;
         this.views = views;
         this.clock = clock;
+        this.texts = Texts.of(messages);
     }
 
     @GetMapping("/ungeteam")
@@ -79,10 +82,10 @@ class YouthTeamPages {
             inbox.complete(user, taskId, body);
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + " " + b));
+            e.errors().forEach(error -> errors.merge(error.field(), error.message(texts), (a, b) -> a + " " + b));
             return page(user, false, null, new Refused(taskId, outcome, posted, note, errors), model);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
-            return page(user, false, e.getMessage(), null, model);
+            return page(user, false, texts.get("youthteam.conflict"), null, model);
         }
         return "redirect:/ungeteam?done";
     }

@@ -76,6 +76,35 @@ class TaskFormPagesTests {
     }
 
     @Test
+    void fieldErrorsSpeakThePagesLanguageWhileTheApiAnswersInDanish() throws Exception {
+        Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(23), "name", "English Errors"),
+                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("DEBT"));
+        String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
+        String consent = taskId(caseId, "registerConsent");
+        String future = LocalDate.now().plusDays(3).toString();
+
+        WebSession english = new WebSession(port).loggedInAs("koordinator");
+        english.get("/indbakke?lang=en");
+        HttpResponse<String> invalid = english.post("/opgaver/" + consent, "consentGiven", "true", "givenOn", future);
+        assertThat(invalid.body()).contains("<html lang=\"en\"").contains("Cannot be in the future").contains("Required")
+                .doesNotContain("Må ikke ligge i fremtiden").doesNotContain("Skal udfyldes").contains("value=\"" + future + "\"");
+
+        var problem = api.post("koordinator", "/api/tasks/" + consent + "/complete",
+                Map.of("consentGiven", true, "givenBy", "NEIGHBOUR", "departments", List.of(), "givenOn", future));
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.contentType()).startsWith("application/problem+json");
+        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        problem.body().get("errors").forEach(e -> {
+            assertThat(e.size()).as("an error has only field and message: %s", e).isEqualTo(2);
+            messages.put(e.get("field").asText(), e.get("message").asText());
+        });
+        assertThat(messages).containsEntry("givenOn", "Må ikke ligge i fremtiden")
+                .containsEntry("givenBy", "Ukendt værdi 'NEIGHBOUR'; gyldige: CITIZEN, CUSTODY_HOLDER")
+                .containsEntry("departments", "Nævn mindst én afdeling");
+        assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("stage").asText()).isEqualTo("CONSENT");
+    }
+
+    @Test
     void aTaskOfACaseYouMayNotSeeHasNoForm() throws Exception {
         Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(30), "name", "Skjult Form"),
                 "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("DEBT"));

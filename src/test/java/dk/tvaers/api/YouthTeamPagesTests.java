@@ -50,6 +50,13 @@ class YouthTeamPagesTests {
         // Every department can be chosen, not only the suggested ones.
         assertThat(item).contains("value=\"PROBATION\"");
 
+        // In English the same refusal is English.
+        WebSession english = new WebSession(port).loggedInAs("ungeteam");
+        english.get("/ungeteam?lang=en");
+        String englishItem = english.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY").body();
+        assertThat(englishItem).contains("Name the departments that take part in the interdisciplinary effort")
+                .doesNotContain("Nævn de afdelinger");
+
         HttpResponse<String> recorded = team.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY",
                 "departments", "ADDICTION", "departments", "UU", "note", "Misbrugscentret og UU med");
         assertThat(recorded.headers().firstValue("Location")).get().asString().endsWith("/ungeteam?done");
