@@ -5,7 +5,6 @@ import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
-import dk.tvaers.casefile.Cpr;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Effort;
 import dk.tvaers.casefile.EffortType;
@@ -105,14 +104,7 @@ class CaseController {
             Input c = in.nested("citizen");
             c.onlyFields(citizen, "cpr", "name");
             name = c.text(citizen, "name", true, 200);
-            cpr = c.text(citizen, "cpr", true, 11);
-            if (cpr != null) {
-                try {
-                    Cpr.parse(cpr);
-                } catch (IllegalArgumentException e) {
-                    c.addText("cpr", e.getMessage());
-                }
-            }
+            cpr = c.cpr(citizen, "cpr");
         }
         Department referredBy = in.code(body, "referredBy", Department.class, true);
         LocalDate referralDate = in.dateNotAfter(body, "referralDate", true, today());

@@ -1,6 +1,8 @@
 package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.tvaers.casefile.Cpr;
+import dk.tvaers.security.CprMasking;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -89,7 +91,32 @@ final class Input {
         return value;
     }
 
+    /** Free text: trimmed, at most maxLength characters, and never a CPR number (it would be shown unmasked). */
     String text(JsonNode node, String field, boolean required, int maxLength) {
+        String text = plainText(node, field, required, maxLength);
+        if (text != null && CprMasking.containsCpr(text)) {
+            add(field, "cpr");
+            return null;
+        }
+        return text;
+    }
+
+    /** The citizen's CPR number: the one field where one belongs. */
+    String cpr(JsonNode node, String field) {
+        String text = plainText(node, field, true, 11);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Cpr.parse(text);
+            return text;
+        } catch (IllegalArgumentException e) {
+            addText(field, e.getMessage());
+            return null;
+        }
+    }
+
+    private String plainText(JsonNode node, String field, boolean required, int maxLength) {
         JsonNode value = present(node, field, required, "required");
         if (value == null) {
             return null;

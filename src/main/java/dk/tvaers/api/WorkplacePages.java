@@ -10,6 +10,7 @@ import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteSchedule;
 import dk.tvaers.rules.RuleEngine;
 import dk.tvaers.security.CaseAccessPolicy;
+import dk.tvaers.security.CprMasking;
 import dk.tvaers.security.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,10 +58,17 @@ class WorkplacePages {
     }
 
     @GetMapping("/sager/{id}")
-    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt,
-                    @RequestParam(required = false) String begrundelse, Authentication auth, Model model) {
+    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
-        CaseFile caseFile = visible(id, user);
+        model.addAttribute("invited", indkaldt != null);
+        return casePage(visible(id, user), user, null, model);
+    }
+
+    /** A decline the page refused: the department, why (a bundle key) and what the user typed. */
+    record RefusedDecline(String department, String messageKey, String reason) {}
+
+    private String casePage(CaseFile caseFile, CurrentUser user, RefusedDecline refused, Model model) {
+        String id = caseFile.id();
         model.addAttribute("c", views.view(caseFile));
         model.addAttribute("activeSteps", String.join(",", schedule.diagram(id)
                 .map(RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
@@ -68,8 +76,7 @@ class WorkplacePages {
         model.addAttribute("timeline", JourneyTimeline.of(caseFile, journey, rules.active().thresholds(), LocalDate.now(clock),
                 Texts.of(messages)));
         model.addAttribute("progression", Progression.of(caseFile, Texts.of(messages)));
-        model.addAttribute("invited", indkaldt != null);
-        model.addAttribute("reasonMissing", begrundelse);
+        model.addAttribute("refused", refused);
         model.addAttribute("upcoming", invitations.upcoming(caseFile)
                 .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));
         model.addAttribute("meetings", caseFile.meetings().stream().sorted(Comparator.comparing(Meeting::heldOn)).toList());
@@ -90,9 +97,9 @@ class WorkplacePages {
 
     @PostMapping("/sager/{id}/afdelinger/{code}")
     String decide(@PathVariable String id, @PathVariable String code, @RequestParam String decision,
-                  @RequestParam(required = false) String reason, Authentication auth) {
+                  @RequestParam(required = false) String reason, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
-        visible(id, user);
+        CaseFile caseFile = visible(id, user);
         if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
             throw new AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
         }
@@ -106,12 +113,26 @@ class WorkplacePages {
             throw new NotVisibleException();
         }
         boolean involve = "INVOLVE".equals(decision);
-        if (!involve && (reason == null || reason.isBlank())) {
-            // Nothing changes; the case page says by the field that a reason is needed.
-            return "redirect:/sager/" + id + "?begrundelse=" + department.name() + "#reason-" + department.name();
+        String why = involve ? null : declineReasonProblem(reason);
+        if (why != null) {
+            // Nothing changes; the case page says by the field what is wrong, with the text kept.
+            model.addAttribute("invited", false);
+            model.addAttribute(LanguageLink.PAGE_URL, "/sager/" + id);
+            return casePage(caseFile, user, new RefusedDecline(department.name(), why, reason), model);
         }
-        caseFiles.decideDepartment(id, department, involve, reason, user.id());
+        caseFiles.decideDepartment(id, department, involve, involve ? null : reason.trim(), user.id());
         return "redirect:/sager/" + id;
+    }
+
+    /** The bundle key of what is wrong with a decline's reason, or null when it can be stored. */
+    private static String declineReasonProblem(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "case.declineReason.missing";
+        }
+        if (reason.trim().length() > 1000) {
+            return "case.declineReason.tooLong";
+        }
+        return CprMasking.containsCpr(reason) ? "case.declineReason.cpr" : null;
     }
 
     /** An agreement from a meeting is done: its overdue alarm, if any, clears with the evaluation this causes. */

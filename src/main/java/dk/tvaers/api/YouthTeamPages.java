@@ -78,6 +78,7 @@ class YouthTeamPages {
             body.put("note", note);
         }
         Set<String> posted = departments == null ? Set.of() : new LinkedHashSet<>(departments);
+        model.addAttribute(LanguageLink.PAGE_URL, "/ungeteam");
         try {
             inbox.complete(user, taskId, body);
         } catch (InvalidInputException e) {

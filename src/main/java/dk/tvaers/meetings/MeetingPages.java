@@ -8,6 +8,7 @@ import dk.tvaers.casefile.InvolvementStatus;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.security.CaseAccessPolicy;
+import dk.tvaers.security.CprMasking;
 import dk.tvaers.security.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -106,6 +107,8 @@ class MeetingPages {
             errors.put("location", text("invitation.error.location"));
         } else if (location.length() > 300) {
             errors.put("location", text("invitation.error.tooLong", 300));
+        } else if (CprMasking.containsCpr(location)) {
+            errors.put("location", text("invitation.error.cpr"));
         }
         List<Invitations.Invitee> invitees = invitees(form, errors);
         if (errors.isEmpty() && invitees.stream().noneMatch(i -> i.email() != null)) {
@@ -240,6 +243,8 @@ class MeetingPages {
                 errors.put("name" + i, text("invitation.error.name"));
             } else if (name.length() > 200) {
                 errors.put("name" + i, text("invitation.error.tooLong", 200));
+            } else if (CprMasking.containsCpr(name)) {
+                errors.put("name" + i, text("invitation.error.cpr"));
             }
             if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
                 errors.put("email" + i, text("invitation.error.email"));

@@ -2,7 +2,11 @@ package dk.tvaers.security;
 
 import java.util.regex.Pattern;
 
-/** Turns anything that looks like a CPR number (ten digits, a dash allowed after six) into DDMMYY-****. */
+/**
+ * Turns anything that looks like a CPR number (ten digits, a dash allowed after six) into DDMMYY-****,
+ * and tells free text that holds one, so that a CPR number typed into a note is refused instead of
+ * being shown unmasked on every page that shows the note.
+ */
 public final class CprMasking {
 
     private static final Pattern CPR_LIKE = Pattern.compile("(?<![0-9])([0-9]{6})-?[0-9]{4}(?![0-9])");
@@ -15,5 +19,17 @@ public final class CprMasking {
             return text;
         }
         return CPR_LIKE.matcher(text).replaceAll("$1-****");
+    }
+
+    /** True when the text holds ten digits (a dash allowed after six) whose first six read as a day and month. */
+    public static boolean containsCpr(String text) {
+        if (text == null || text.length() < 10) {
+            return false;
+        }
+        return CPR_LIKE.matcher(text).results().anyMatch(m -> {
+            int day = Integer.parseInt(m.group(1).substring(0, 2));
+            int month = Integer.parseInt(m.group(1).substring(2, 4));
+            return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+        });
     }
 }

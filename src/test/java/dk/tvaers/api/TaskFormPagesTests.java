@@ -102,6 +102,13 @@ class TaskFormPagesTests {
                 .containsEntry("givenBy", "Ukendt værdi 'NEIGHBOUR'; gyldige: CITIZEN, CUSTODY_HOLDER")
                 .containsEntry("departments", "Nævn mindst én afdeling");
         assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("stage").asText()).isEqualTo("CONSENT");
+
+        // A CPR number typed into free text is refused, in the API and on the page, and never echoed by the API.
+        var withCpr = api.post("koordinator", "/api/cases/" + caseId + "/efforts",
+                Map.of("type", "DEBT_COUNSELLING", "requestedOn", LocalDate.now().toString(), "note", "Borgeren 010107-4234 ringede"));
+        assertThat(withCpr.status()).isEqualTo(400);
+        assertThat(withCpr.raw()).contains("Må ikke indeholde et CPR-nummer").doesNotContain("4234");
+        assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("efforts")).isEmpty();
     }
 
     @Test

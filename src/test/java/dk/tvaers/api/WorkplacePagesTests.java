@@ -82,12 +82,18 @@ class WorkplacePagesTests {
         // A CPR-like run of digits, not part of a UUID (whose hex groups can hold ten digits in a row).
         assertThat(page.body()).doesNotContainPattern("(?<![0-9a-f-])[0-9]{6}-?[0-9]{4}(?![0-9a-f])").doesNotContain("??");
 
-        // Declining without a reason changes nothing and says so by the reason field.
+        // Declining without a reason, with too long a reason or with a CPR number in it changes nothing
+        // and says so by the reason field, with what was typed kept.
         HttpResponse<String> noReason = browser.post("/sager/" + id + "/afdelinger/PSYCHIATRY", "decision", "DECLINE", "reason", "  ");
-        assertThat(noReason.headers().firstValue("Location")).get().asString().contains("?begrundelse=PSYCHIATRY");
-        assertThat(browser.get("/sager/" + id + "?begrundelse=PSYCHIATRY").body())
-                .contains("id=\"err-reason-PSYCHIATRY\"").contains("Skriv hvorfor afdelingen ikke skal med")
-                .contains("aria-describedby=\"err-reason-PSYCHIATRY\"");
+        assertThat(noReason.statusCode()).isEqualTo(200);
+        assertThat(noReason.body()).contains("id=\"err-reason-PSYCHIATRY\"").contains("Skriv hvorfor afdelingen ikke skal med")
+                .contains("aria-describedby=\"err-reason-PSYCHIATRY\"").doesNotContain("id=\"err-reason-HEALTH\"")
+                .contains("href=\"/sager/" + id + "?lang=en\"");
+        String tooLong = "x".repeat(1001);
+        assertThat(browser.post("/sager/" + id + "/afdelinger/PSYCHIATRY", "decision", "DECLINE", "reason", tooLong).body())
+                .contains("Begrundelsen må højst være 1000 tegn").contains("value=\"" + tooLong + "\"");
+        assertThat(browser.post("/sager/" + id + "/afdelinger/PSYCHIATRY", "decision", "DECLINE", "reason", "Se 0101074234 hos egen læge").body())
+                .contains("Skriv ikke CPR-numre i begrundelsen").contains("value=\"Se 0101074234 hos egen læge\"");
         assertThat(api.get("koordinator", "/api/cases/" + id).body().get("departments").findValuesAsText("status")).doesNotContain("DECLINED");
         assertThat(browser.post("/sager/" + id + "/afdelinger/UU", "decision", "MAYBE").statusCode()).isEqualTo(404);
 
@@ -210,6 +216,9 @@ class WorkplacePagesTests {
                 .contains("Referral: 0 days").doesNotContain("Ventetid 152").contains("Obtain consent").contains("Psychiatry and disability");
         browser.get("/indbakke?lang=da");
         assertThat(browser.get("/sager/" + id).body()).contains("Ventetid 152 dage (grænse 30)").contains("Psykologsamtaler");
+        // The language link keeps the inbox's filters and page, and leaves out a one-time status message.
+        assertThat(browser.get("/indbakke?stage=CONSENT&taken&gp=0").body())
+                .contains("href=\"/indbakke?stage=CONSENT&amp;gp=0&amp;lang=en\"");
         // A language without a bundle is Danish, not an untranslated page that claims to be German.
         assertThat(browser.get("/indbakke?lang=de").body()).contains("<html lang=\"da\"").contains("<h1>Indbakke</h1>");
     }

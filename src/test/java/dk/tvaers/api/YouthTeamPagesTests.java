@@ -43,7 +43,8 @@ class YouthTeamPagesTests {
 
         HttpResponse<String> missing = team.post("/ungeteam/" + taskId, "note", "glemte resultatet");
         assertThat(missing.statusCode()).isEqualTo(200);
-        assertThat(missing.body()).contains("Skal udfyldes");
+        assertThat(missing.body()).contains("Skal udfyldes").as("the language link leads to the agenda, not to the post")
+                .contains("href=\"/ungeteam?lang=en\"");
         // The refusal stands by the case it concerns, with what was typed kept.
         String item = missing.body().substring(missing.body().indexOf("Team Mikkel"));
         assertThat(item).contains("Resultatet for denne sag er ikke registreret").contains(">glemte resultatet</textarea>");
@@ -53,9 +54,9 @@ class YouthTeamPagesTests {
         // In English the same refusal is English.
         WebSession english = new WebSession(port).loggedInAs("ungeteam");
         english.get("/ungeteam?lang=en");
-        String englishItem = english.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY").body();
+        String englishItem = english.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY", "note", "cpr 0101074234").body();
         assertThat(englishItem).contains("Name the departments that take part in the interdisciplinary effort")
-                .doesNotContain("Nævn de afdelinger");
+                .contains("Must not contain a CPR number").doesNotContain("Nævn de afdelinger");
 
         HttpResponse<String> recorded = team.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY",
                 "departments", "ADDICTION", "departments", "UU", "note", "Misbrugscentret og UU med");

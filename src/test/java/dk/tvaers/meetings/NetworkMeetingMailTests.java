@@ -81,6 +81,11 @@ class NetworkMeetingMailTests {
                 .contains("Skriv hvor mødet holdes.").contains("Skriv en gyldig e-mailadresse").contains("value=\"ulrik@uu\"")
                 .contains("aria-invalid=\"true\"");
         assertThat(mails(id)).isEmpty();
+        // A CPR number in the place (which goes out by e-mail) is refused too.
+        HttpResponse<String> withCpr = koordinator.post("/sager/" + id + "/indkaldelse", invitation(requestId, uuRow, psychiatryRow,
+                Route.today().plusDays(7).toString(), "10:00", "11:30", "Jobcentret, spørg efter 0101074234", "ulrik@uu.kommune.dk"));
+        assertThat(withCpr.body()).contains("Skriv ikke CPR-numre i indkaldelsen").contains("value=\"Jobcentret, spørg efter 0101074234\"");
+        assertThat(mails(id)).isEmpty();
 
         String day = Route.today().plusDays(7).toString();
         HttpResponse<String> sent = koordinator.post("/sager/" + id + "/indkaldelse", invitation(requestId, uuRow, psychiatryRow,

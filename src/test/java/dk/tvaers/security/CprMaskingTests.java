@@ -17,4 +17,15 @@ class CprMaskingTests {
         assertThat(CprMasking.mask("sag 12345 på 2026-11-22, 123456789012 ms")).isEqualTo("sag 12345 på 2026-11-22, 123456789012 ms");
         assertThat(CprMasking.mask(null)).isNull();
     }
+
+    @Test
+    void findsACprNumberInFreeText() {
+        assertThat(CprMasking.containsCpr("Borgeren (0101074234) ringede")).isTrue();
+        assertThat(CprMasking.containsCpr("cpr 311299-1234.")).isTrue();
+        // Phone numbers, dates, long ids and ten digits that cannot start with a birth date are not refused.
+        assertThat(CprMasking.containsCpr("Ring 12345678 den 2026-11-22, sag 123456789012")).isFalse();
+        assertThat(CprMasking.containsCpr("konto 4567890123")).isFalse();
+        assertThat(CprMasking.containsCpr("0113074234")).isFalse();
+        assertThat(CprMasking.containsCpr(null)).isFalse();
+    }
 }
