@@ -3,13 +3,21 @@ package dk.tvaers.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Participant;
+import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteProcess.Tasks;
 import dk.tvaers.security.CurrentUser;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -32,17 +40,57 @@ class TaskFormPages {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final List<String> DIMENSIONS = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
 
-    private final Inbox inbox;
-    private final Texts texts;
+    /** Rows for network persons on the network meeting form. */
+    static final int NETWORK_ROWS = 3;
+    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final Pattern PARTICIPANT = Pattern.compile("participants\\[([0-9]+)\\]\\..*");
 
-    TaskFormPages(Inbox inbox, MessageSource messages) {
+    private final Inbox inbox;
+    private final CaseFiles caseFiles;
+    private final Invitations invitations;
+    private final Texts texts;
+    private final Clock clock;
+
+    TaskFormPages(Inbox inbox, CaseFiles caseFiles, Invitations invitations, MessageSource messages, Clock clock) {
         this.inbox = inbox;
+        this.caseFiles = caseFiles;
+        this.invitations = invitations;
         this.texts = Texts.of(messages);
+        this.clock = clock;
     }
 
     @GetMapping("/opgaver/{id}")
     String form(@PathVariable String id, Authentication auth, Model model) {
-        return page(inbox.task(CurrentUser.of(auth), id), new LinkedMultiValueMap<>(), Map.of(), model);
+        Inbox.TaskView task = inbox.task(CurrentUser.of(auth), id);
+        MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        if (Tasks.NETWORK_MEETING.equals(task.taskKey())) {
+            caseFiles.find(task.caseId()).flatMap(invitations::upcoming).ifPresent(invitation -> {
+                prefill(values, invitation, LocalDate.now(clock));
+                model.addAttribute("prefilledFrom", invitation.startsAt().atZone(DANISH_TIME));
+            });
+        }
+        return page(task, values, Map.of(), model);
+    }
+
+    /**
+     * The meeting form starts from the invitation: who was invited is ticked or written, and the day
+     * once it has come; the coordinator removes whoever did not come.
+     */
+    static void prefill(MultiValueMap<String, String> values, Invitations.Invitation invitation, LocalDate today) {
+        LocalDate day = LocalDate.ofInstant(invitation.startsAt(), DANISH_TIME);
+        if (!day.isAfter(today)) {
+            values.add("heldOn", day.toString());
+        }
+        int row = 0;
+        for (Invitations.Invitee invitee : invitation.invitees()) {
+            if (Participant.CITIZEN.equals(invitee.role())) {
+                values.add("participantCitizen", "true");
+            } else if (invitee.department() != null && invitee.department() != Department.JOBCENTER) {
+                values.add("participantDepartments", invitee.department().name());
+            } else if (Participant.NETWORK.equals(invitee.role()) && invitee.name() != null && row < NETWORK_ROWS) {
+                values.add("participantNetwork" + row++, invitee.name());
+            }
+        }
     }
 
     @PostMapping("/opgaver/{id}")
@@ -53,7 +101,8 @@ class TaskFormPages {
             inbox.complete(user, id, body(task.taskKey(), form));
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : error.field(), error.message(texts)));
+            e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : formField(task.taskKey(), form, error.field()),
+                    error.message(texts)));
             return page(task, form, errors, model);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
             return "redirect:/indbakke?conflict";
@@ -94,9 +143,11 @@ class TaskFormPages {
                     participants.addObject().put("role", "CITIZEN");
                 }
                 form.getOrDefault("participantDepartments", List.of()).forEach(code -> participants.addObject().put("department", code));
-                String network = first(form, "participantNetwork");
-                if (network != null) {
-                    participants.addObject().put("role", "NETWORK").put("name", network);
+                for (int i = 0; i < NETWORK_ROWS; i++) {
+                    String network = first(form, "participantNetwork" + i);
+                    if (network != null) {
+                        participants.addObject().put("role", "NETWORK").put("name", network);
+                    }
                 }
                 ArrayNode agreements = body.putArray("agreements");
                 for (int i = 0; i < 3; i++) {
@@ -136,6 +187,30 @@ class TaskFormPages {
             default -> throw new ConflictException("Opgaven " + taskKey + " har ingen formular i Tværs");
         }
         return body;
+    }
+
+    /**
+     * The form field an error of the API's body belongs to: the meeting's participants are one list in
+     * the API (citizen, departments, network persons in that order) and three kinds of field on the form.
+     */
+    static String formField(String taskKey, MultiValueMap<String, String> form, String apiField) {
+        Matcher participant = PARTICIPANT.matcher(apiField);
+        if (!Tasks.NETWORK_MEETING.equals(taskKey) || !participant.matches()) {
+            return apiField;
+        }
+        int index = Integer.parseInt(participant.group(1));
+        int citizen = form.containsKey("participantCitizen") ? 1 : 0;
+        int departments = form.getOrDefault("participantDepartments", List.of()).size();
+        if (index >= citizen && index < citizen + departments) {
+            return "participantDepartments";
+        }
+        int network = index - citizen - departments;
+        for (int row = 0; row < NETWORK_ROWS && network >= 0; row++) {
+            if (first(form, "participantNetwork" + row) != null && network-- == 0) {
+                return "participantNetwork" + row;
+            }
+        }
+        return "participants";
     }
 
     private static String first(MultiValueMap<String, String> form, String name) {

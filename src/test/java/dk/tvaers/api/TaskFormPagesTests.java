@@ -20,6 +20,7 @@ class TaskFormPagesTests {
 
     @LocalServerPort int port;
     @Autowired Api api;
+    @Autowired Route route;
 
 
     private String taskId(String caseId, String key) {
@@ -65,14 +66,22 @@ class TaskFormPagesTests {
                 "agreements[0].text", "Ring til bostøtten", "agreements[0].due", "i morgen");
         assertThat(badMeeting.body()).contains("id=\"err-participants\"").contains("id=\"err-agreements[0].owner\"")
                 .contains("id=\"err-agreements[0].due\"").contains("id=\"err-nextStep\"").contains("value=\"Ring til bostøtten\"");
+        // A network person's error stands by that person's row, not by the list of participants.
+        HttpResponse<String> badPerson = koordinator.post("/opgaver/" + meeting, "heldOn", LocalDate.now().toString(),
+                "participantCitizen", "true", "participantDepartments", "SOCIAL", "participantNetwork0", "Mor",
+                "participantNetwork2", "Nabo 0101074234", "nextStep", "FOLLOW_UP");
+        assertThat(badPerson.body()).contains("id=\"err-participantNetwork2\"").contains("href=\"#participantNetwork2\"")
+                .doesNotContain("id=\"err-participantNetwork0\"").contains("value=\"Mor\"");
         HttpResponse<String> goodMeeting = koordinator.post("/opgaver/" + meeting, "heldOn", LocalDate.now().toString(),
-                "participantCitizen", "true", "participantDepartments", "SOCIAL", "participantNetwork", "Mor",
+                "participantCitizen", "true", "participantDepartments", "SOCIAL", "participantNetwork0", "Mor", "participantNetwork2", "Morfar",
                 "agreements[0].text", "Ring til bostøtten", "agreements[0].owner", "koordinator",
                 "agreements[0].due", LocalDate.now().plusDays(7).toString(), "nextStep", "FOLLOW_UP");
         assertThat(goodMeeting.statusCode()).isEqualTo(302);
         var view = api.get("koordinator", "/api/cases/" + caseId).body();
         assertThat(view.get("stage").asText()).isEqualTo("FOLLOW_UP");
         assertThat(view.get("agreements").get(0).get("text").asText()).isEqualTo("Ring til bostøtten");
+        assertThat(route.caseFile(caseId).meetings().stream().filter(m -> m.kind() == dk.tvaers.casefile.MeetingKind.NETWORK_MEETING)
+                .flatMap(m -> m.participants().stream()).map(dk.tvaers.casefile.Participant::name)).contains("Mor", "Morfar");
     }
 
     @Test

@@ -245,8 +245,10 @@ class CoordinatorBrowserTests {
         waitFor("Afslut opgaven");
         assertThat(seriousAccessibilityProblems()).as("network meeting form").isEmpty();
         setValue("heldOn", Route.today().toString());
-        browser.findElement(By.cssSelector("input[name=participantCitizen]")).click();
-        browser.findElement(By.cssSelector("input[name=participantDepartments][value=PSYCHIATRY]")).click();
+        // Who was invited is already ticked: the citizen and psychiatry.
+        assertThat(browser.getPageSource()).contains("Udfyldt fra indkaldelsen");
+        assertThat(browser.findElement(By.cssSelector("input[name=participantCitizen]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=participantDepartments][value=PSYCHIATRY]")).isSelected()).isTrue();
         browser.findElement(By.id("agreements[0].text")).sendKeys("Book samtale om uddannelse");
         browser.findElement(By.id("agreements[0].owner")).sendKeys("Psykiatrien");
         setValue("agreements[0].due", Route.today().plusDays(7).toString());

@@ -107,6 +107,14 @@ class NetworkMeetingMailTests {
         String page = koordinator.get("/sager/" + id + "?indkaldt").body();
         assertThat(page).contains("Indkaldelsen er sendt").contains("Indkaldt til ").contains("Flyt mødet");
 
+        // The meeting's form starts from the invitation: the citizen, the departments and the network person,
+        // but no date while the meeting lies ahead.
+        String meetingForm = koordinator.get("/opgaver/" + route.task(id, "networkMeeting").getId()).body();
+        assertThat(meetingForm).contains("Udfyldt fra indkaldelsen").containsPattern("name=\"participantCitizen\" value=\"true\" checked")
+                .containsPattern("name=\"participantDepartments\" value=\"UU\" checked")
+                .containsPattern("name=\"participantDepartments\" value=\"PSYCHIATRY\" checked")
+                .containsPattern("name=\"participantNetwork0\" value=\"Mor\"").containsPattern("name=\"heldOn\" value=\"\"");
+
         String ics = koordinator.get("/post/" + invitations.get(0).id() + "/invitation.ics").body();
         assertThat(ics).contains("METHOD:REQUEST").contains("BEGIN:VEVENT").contains("SEQUENCE:0")
                 .contains("DTSTART:" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(
