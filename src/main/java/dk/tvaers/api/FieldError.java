@@ -2,6 +2,7 @@ package dk.tvaers.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import org.springframework.context.NoSuchMessageException;
 
 /**
  * One thing wrong with one field of a request. The API answers with the Danish {@code message};
@@ -25,9 +26,20 @@ public record FieldError(String field, String message, @JsonIgnore String code, 
         return new FieldError(field, Texts.DANISH.get(key(code), texts.toArray()), code, texts);
     }
 
-    /** The message in the language of the given texts. */
+    /**
+     * The message in the language of the given page: the key {@code input.<code>.page} where the
+     * API's wording would puzzle a page's user (a yes/no question is not "true or false" there),
+     * else {@code input.<code>}.
+     */
     String message(Texts texts) {
-        return code == null ? message : texts.get(key(code), args.toArray());
+        if (code == null) {
+            return message;
+        }
+        try {
+            return texts.get(key(code) + ".page", args.toArray());
+        } catch (NoSuchMessageException e) {
+            return texts.get(key(code), args.toArray());
+        }
     }
 
     private static String key(String code) {

@@ -137,6 +137,66 @@ class MeetingPages {
                 .body(pdf);
     }
 
+    /** Sends the minutes of a held meeting to someone more: whoever came without an e-mail invitation. */
+    @GetMapping("/sager/{id}/moeder/{meetingId}/referat")
+    String minutesForm(@PathVariable String id, @PathVariable long meetingId, @RequestParam(required = false) Integer sendt,
+                       Authentication auth, Model model) {
+        CaseFile caseFile = jobcentres(id, CurrentUser.of(auth));
+        MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        for (int i = 0; i < NETWORK_ROWS; i++) {
+            values.add("name" + i, "");
+            values.add("email" + i, "");
+        }
+        model.addAttribute("sent", sendt);
+        return minutesPage(caseFile, meeting(caseFile, meetingId), values, Map.of(), model);
+    }
+
+    @PostMapping("/sager/{id}/moeder/{meetingId}/referat")
+    String sendMinutes(@PathVariable String id, @PathVariable long meetingId, @RequestParam MultiValueMap<String, String> form,
+                       Authentication auth, Model model) {
+        CaseFile caseFile = jobcentres(id, CurrentUser.of(auth));
+        Meeting meeting = meeting(caseFile, meetingId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<MinutesMailer.Recipient> recipients = new ArrayList<>();
+        for (int i = 0; i < NETWORK_ROWS; i++) {
+            String name = trimmed(form.getFirst("name" + i));
+            String email = trimmed(form.getFirst("email" + i));
+            if (name == null && email == null) {
+                continue;
+            }
+            checkName(name, "name" + i, errors);
+            if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
+                errors.put("email" + i, text("invitation.error.email"));
+            }
+            recipients.add(new MinutesMailer.Recipient(name, email));
+        }
+        if (errors.isEmpty() && recipients.isEmpty()) {
+            errors.put("email0", text("minutesForm.error.none"));
+        }
+        if (!errors.isEmpty()) {
+            return minutesPage(caseFile, meeting, form, errors, model);
+        }
+        int sent = minutes.sendTo(id, meetingId, recipients);
+        return "redirect:/sager/" + id + "/moeder/" + meetingId + "/referat?sendt=" + sent;
+    }
+
+    private String minutesPage(CaseFile caseFile, Meeting meeting, MultiValueMap<String, String> values, Map<String, String> errors,
+                               Model model) {
+        model.addAttribute("caseId", caseFile.id());
+        model.addAttribute("citizenName", caseFile.citizenName());
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("recipients", minutes.sent(meeting.id()));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, NETWORK_ROWS).boxed().toList());
+        model.addAttribute("zone", Invitations.DANISH);
+        return "meetings/minutes";
+    }
+
+    private static Meeting meeting(CaseFile caseFile, long meetingId) {
+        return MinutesMailer.networkMeeting(caseFile, meetingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
     @GetMapping("/post")
     String outbox(Model model) {
         List<Outbox.Entry> mails = outbox.recent(200);
@@ -239,19 +299,24 @@ class MeetingPages {
             if (name == null && email == null) {
                 continue;
             }
-            if (name == null) {
-                errors.put("name" + i, text("invitation.error.name"));
-            } else if (name.length() > 200) {
-                errors.put("name" + i, text("invitation.error.tooLong", 200));
-            } else if (CprMasking.containsCpr(name)) {
-                errors.put("name" + i, text("invitation.error.cpr"));
-            }
+            checkName(name, "name" + i, errors);
             if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
                 errors.put("email" + i, text("invitation.error.email"));
             }
             invitees.add(new Invitations.Invitee(role, department, name, email));
         }
         return invitees;
+    }
+
+    /** A participant's name: written, not too long, and no CPR number in it (it goes out by e-mail). */
+    private void checkName(String name, String field, Map<String, String> errors) {
+        if (name == null) {
+            errors.put(field, text("invitation.error.name"));
+        } else if (name.length() > 200) {
+            errors.put(field, text("invitation.error.tooLong", 200));
+        } else if (CprMasking.containsCpr(name)) {
+            errors.put(field, text("invitation.error.cpr"));
+        }
     }
 
     private LocalDate date(String value, String field, Map<String, String> errors) {
@@ -291,11 +356,18 @@ class MeetingPages {
         return caseFile;
     }
 
-    private CaseFile changeable(String id, CurrentUser user) {
+    /** A case the job centre works on: only its staff (and administrators) invite and send minutes. */
+    private CaseFile jobcentres(String id, CurrentUser user) {
         CaseFile caseFile = visible(id, user);
         if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
             throw new AccessDeniedException(text("invitation.error.notJobcenter"));
         }
+        return caseFile;
+    }
+
+    /** A case a meeting can still be called on: the job centre's and not closed. */
+    private CaseFile changeable(String id, CurrentUser user) {
+        CaseFile caseFile = jobcentres(id, user);
         if (!caseFile.isActive()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }

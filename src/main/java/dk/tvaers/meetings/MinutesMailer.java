@@ -17,14 +17,21 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Everything is written down and sent to all participants": when a network meeting is recorded,
  * its minutes become a PDF that is queued, in the same transaction, to everyone that meeting's
- * invitation reached by e-mail (participants without an address get them from the coordinator). The same minutes can be downloaded from the case page.
+ * invitation reached by e-mail. Whoever came without an e-mail invitation can be sent them afterwards
+ * ({@link #sendTo}); the same minutes can be downloaded from the case page.
  */
 @Component
 public class MinutesMailer {
+
+    /** One person the minutes go to. */
+    public record Recipient(String name, String email) {}
+
+    private static final String KEY = "minutes:";
 
     private final CaseFiles caseFiles;
     private final Invitations invitations;
@@ -48,24 +55,57 @@ public class MinutesMailer {
         CaseFile caseFile = caseFiles.find(event.caseId()).orElseThrow();
         Meeting meeting = caseFile.meetings().stream().filter(m -> m.kind() == MeetingKind.NETWORK_MEETING)
                 .max(Comparator.comparing(Meeting::id)).orElseThrow();
-        List<Invitations.Invitee> recipients = invitations.forMeeting(caseFile, meeting).map(Invitations.Invitation::invitees).orElse(List.of())
-                .stream().filter(i -> i.email() != null).toList();
-        byte[] pdf = pdf(caseFile, meeting);
+        List<Recipient> recipients = invitations.forMeeting(caseFile, meeting).map(Invitations.Invitation::invitees).orElse(List.of())
+                .stream().filter(i -> i.email() != null).map(i -> new Recipient(i.name(), i.email())).toList();
+        queue(caseFile, meeting, recipients);
         String heldOn = date(meeting.heldOn());
-        for (Invitations.Invitee recipient : recipients) {
-            outbox.enqueue(new Outbox.Mail("minutes:" + meeting.id() + ":" + recipient.email().toLowerCase(Locale.ROOT), caseFile.id(),
-                    recipient.email(), recipient.name(), text("mail.minutes.subject", heldOn),
-                    text("mail.minutes.body", recipient.name(), heldOn, caseFile.coordinator().orElse(text("minutes.noCoordinator"))),
-                    null, new Outbox.Attachment(fileName(meeting), "application/pdf", pdf)));
-        }
         caseFiles.note(caseFile.id(), LocalDate.now(clock), "MINUTES", recipients.isEmpty()
                 ? text("journey.minutes.noRecipients", heldOn) : text("journey.minutes.sent", heldOn, recipients.size()));
     }
 
+    /**
+     * Sends the minutes of a held network meeting to more people: someone who came without an e-mail
+     * invitation, or a colleague who takes over. Someone who has them already is not sent them again.
+     *
+     * @return how many were sent the minutes now
+     */
+    @Transactional
+    public int sendTo(String caseId, long meetingId, List<Recipient> recipients) {
+        CaseFile caseFile = caseFiles.find(caseId).orElseThrow();
+        Meeting meeting = networkMeeting(caseFile, meetingId).orElseThrow(() -> new IllegalArgumentException("no network meeting " + meetingId));
+        int queued = queue(caseFile, meeting, recipients);
+        if (queued > 0) {
+            caseFiles.note(caseId, LocalDate.now(clock), "MINUTES", text("journey.minutes.sentMore", date(meeting.heldOn()), queued));
+        }
+        return queued;
+    }
+
+    /** Everyone the minutes of this meeting were sent or are queued to, oldest first. */
+    public List<Outbox.Entry> sent(long meetingId) {
+        return outbox.withKeyPrefix(KEY + meetingId + ":");
+    }
+
+    public static Optional<Meeting> networkMeeting(CaseFile caseFile, long meetingId) {
+        return caseFile.meetings().stream().filter(m -> m.id() == meetingId && m.kind() == MeetingKind.NETWORK_MEETING).findFirst();
+    }
+
+    private int queue(CaseFile caseFile, Meeting meeting, List<Recipient> recipients) {
+        byte[] pdf = pdf(caseFile, meeting);
+        String heldOn = date(meeting.heldOn());
+        int queued = 0;
+        for (Recipient recipient : recipients) {
+            boolean added = outbox.enqueue(new Outbox.Mail(KEY + meeting.id() + ":" + recipient.email().toLowerCase(Locale.ROOT), caseFile.id(),
+                    recipient.email(), recipient.name(), text("mail.minutes.subject", heldOn),
+                    text("mail.minutes.body", recipient.name(), heldOn, caseFile.coordinator().orElse(text("minutes.noCoordinator"))),
+                    null, new Outbox.Attachment(fileName(meeting), "application/pdf", pdf)));
+            queued += added ? 1 : 0;
+        }
+        return queued;
+    }
+
     /** The minutes of one of the case's network meetings, if it has that meeting. */
     public Optional<byte[]> minutes(CaseFile caseFile, long meetingId) {
-        return caseFile.meetings().stream().filter(m -> m.id() == meetingId && m.kind() == MeetingKind.NETWORK_MEETING)
-                .findFirst().map(m -> pdf(caseFile, m));
+        return networkMeeting(caseFile, meetingId).map(m -> pdf(caseFile, m));
     }
 
     public static String fileName(Meeting meeting) {

@@ -86,6 +86,12 @@ public class Outbox {
         return jdbc.sql(SELECT + " where case_id = :caseId order by id").param("caseId", caseId).query(Outbox::entry).list();
     }
 
+    /** The mails whose key starts so, oldest first: all the mails of one kind for one thing (the minutes of a meeting). */
+    public List<Entry> withKeyPrefix(String prefix) {
+        return jdbc.sql(SELECT + " where idempotency_key like :prefix order by id").param("prefix", prefix.replace("%", "") + "%")
+                .query(Outbox::entry).list();
+    }
+
     public Optional<Entry> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Outbox::entry).optional();
     }

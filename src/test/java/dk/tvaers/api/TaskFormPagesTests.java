@@ -97,6 +97,11 @@ class TaskFormPagesTests {
         HttpResponse<String> invalid = english.post("/opgaver/" + consent, "consentGiven", "true", "givenOn", future);
         assertThat(invalid.body()).contains("<html lang=\"en\"").contains("Cannot be in the future").contains("Required")
                 .doesNotContain("Må ikke ligge i fremtiden").doesNotContain("Skal udfyldes").contains("value=\"" + future + "\"");
+        // A yes/no question unanswered is asked in the page's words, not the API's "true or false".
+        assertThat(english.post("/opgaver/" + consent, "givenOn", future).body()).contains("Answer yes or no").doesNotContain("(true)");
+        WebSession danish = new WebSession(port).loggedInAs("koordinator");
+        danish.get("/opgaver/" + consent);
+        assertThat(danish.post("/opgaver/" + consent).body()).contains("Svar ja eller nej").doesNotContain("(true)");
 
         var problem = api.post("koordinator", "/api/tasks/" + consent + "/complete",
                 Map.of("consentGiven", true, "givenBy", "NEIGHBOUR", "departments", List.of(), "givenOn", future));

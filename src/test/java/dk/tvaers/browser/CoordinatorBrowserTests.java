@@ -256,6 +256,10 @@ class CoordinatorBrowserTests {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor("Referat (PDF)");
         assertThat(browser.getPageSource()).contains("Book samtale om uddannelse").contains("sendt til 2 deltagere");
+        browser.findElement(By.linkText("Send referatet til flere")).click();
+        waitFor("Send også referatet til");
+        assertThat(browser.getPageSource()).contains("viktor@example.dk");
+        assertThat(seriousAccessibilityProblems()).as("sending the minutes to more people").isEmpty();
 
         open("/post");
         waitFor("Referat af netværksmøde");

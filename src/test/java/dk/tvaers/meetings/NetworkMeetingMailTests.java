@@ -141,6 +141,24 @@ class NetworkMeetingMailTests {
         assertThat(link.find()).isTrue();
         assertThat(pdfText(koordinator.getBytes(link.group(1)).body())).contains("Book vejledning om uddannelse");
 
+        // Someone who came without an e-mail invitation is sent the minutes afterwards; the invited are not sent them twice.
+        String minutesPage = link.group(1).replace("referat.pdf", "referat");
+        assertThat(casePage).contains("href=\"" + minutesPage + "\"");
+        assertThat(koordinator.get(minutesPage).body()).contains("mikkel@example.dk").contains("ulrik@uu.kommune.dk").contains("mor@example.dk");
+        HttpResponse<String> noAddress = koordinator.post(minutesPage, "name0", "Morten Mentor", "email0", "", "name1", "", "email1", "x@example.dk");
+        assertThat(noAddress.statusCode()).isEqualTo(200);
+        assertThat(noAddress.body()).contains("id=\"err-email0\"").contains("id=\"err-name1\"").contains("value=\"Morten Mentor\"");
+        assertThat(koordinator.post(minutesPage).body()).contains("Skriv navn og e-mail på mindst én modtager");
+        assertThat(mails(id).stream().filter(m -> m.attachmentName() != null)).hasSize(3);
+        HttpResponse<String> more = koordinator.post(minutesPage, "name0", "Morten Mentor", "email0", "morten@example.dk",
+                "name1", "Mor", "email1", "MOR@example.dk");
+        assertThat(more.headers().firstValue("Location")).get().asString().endsWith(minutesPage + "?sendt=1");
+        assertThat(koordinator.get(minutesPage + "?sendt=1").body()).contains("Referatet er sendt til 1 mere").contains("morten@example.dk");
+        assertThat(mails(id).stream().filter(m -> m.attachmentName() != null).map(Outbox.Entry::recipient))
+                .containsExactlyInAnyOrder("mikkel@example.dk", "ulrik@uu.kommune.dk", "mor@example.dk", "morten@example.dk");
+        assertThat(koordinator.get("/sager/" + id).body()).contains("sendt til 1 mere");
+        assertThat(new WebSession(port).loggedInAs("uu").get(minutesPage).statusCode()).isEqualTo(403);
+
         assertThat(koordinator.get("/post").body()).contains("Udbakke").contains("ingen mailserver").contains("Referat af netværksmøde");
         WebSession uu = new WebSession(port).loggedInAs("uu");
         assertThat(uu.get("/post").statusCode()).isEqualTo(403);
