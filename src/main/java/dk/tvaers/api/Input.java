@@ -138,7 +138,7 @@ final class Input {
     }
 
     LocalDate date(JsonNode node, String field, boolean required) {
-        String text = text(node, field, required, 10);
+        String text = plainText(node, field, required, 10);
         if (text == null) {
             return null;
         }
@@ -189,7 +189,7 @@ final class Input {
     }
 
     <E extends Enum<E>> E code(JsonNode node, String field, Class<E> type, boolean required) {
-        String text = text(node, field, required, 100);
+        String text = plainText(node, field, required, 100);
         if (text == null) {
             return null;
         }
@@ -203,7 +203,7 @@ final class Input {
 
     /** A text that must be one of the given words. */
     String word(JsonNode node, String field, boolean required, String... allowed) {
-        String text = text(node, field, required, 100);
+        String text = plainText(node, field, required, 100);
         if (text != null && !Arrays.asList(allowed).contains(text)) {
             add(field, "unknownValue", text, String.join(", ", allowed));
             return null;

@@ -18,7 +18,7 @@ class LanguageLink implements HandlerInterceptor {
     static final String PAGE_URL = "pageUrl";
 
     /** Query words that report what just happened ("Opgaven er nu din"), not what the page shows. */
-    private static final Set<String> ONE_SHOT = Set.of("lang", "taken", "returned", "conflict", "gone", "done", "indkaldt");
+    private static final Set<String> ONE_SHOT = Set.of("lang", "taken", "returned", "conflict", "gone", "done", "indkaldt", "sendt");
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {

@@ -118,6 +118,7 @@ class TaskFormPages {
         Map<String, String> departments = new LinkedHashMap<>();
         Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), d.danishName()));
         model.addAttribute("departmentNames", departments);
+        model.addAttribute("networkRows", java.util.stream.IntStream.range(0, NETWORK_ROWS).boxed().toList());
         return "inbox/task";
     }
 

@@ -164,9 +164,11 @@ class MeetingPages {
             if (name == null && email == null) {
                 continue;
             }
-            checkName(name, "name" + i, errors);
+            checkName(name, "name" + i, errors, "minutesForm.error.cpr");
             if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
                 errors.put("email" + i, text("invitation.error.email"));
+            } else if (CprMasking.containsCpr(email)) {
+                errors.put("email" + i, text("minutesForm.error.cpr"));
             }
             recipients.add(new MinutesMailer.Recipient(name, email));
         }
@@ -176,7 +178,7 @@ class MeetingPages {
         if (!errors.isEmpty()) {
             return minutesPage(caseFile, meeting, form, errors, model);
         }
-        int sent = minutes.sendTo(id, meetingId, recipients);
+        int sent = minutes.sendTo(id, meetingId, recipients, CurrentUser.of(auth).id());
         return "redirect:/sager/" + id + "/moeder/" + meetingId + "/referat?sendt=" + sent;
     }
 
@@ -299,9 +301,11 @@ class MeetingPages {
             if (name == null && email == null) {
                 continue;
             }
-            checkName(name, "name" + i, errors);
+            checkName(name, "name" + i, errors, "invitation.error.cpr");
             if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
                 errors.put("email" + i, text("invitation.error.email"));
+            } else if (CprMasking.containsCpr(email)) {
+                errors.put("email" + i, text("invitation.error.cpr"));
             }
             invitees.add(new Invitations.Invitee(role, department, name, email));
         }
@@ -309,13 +313,13 @@ class MeetingPages {
     }
 
     /** A participant's name: written, not too long, and no CPR number in it (it goes out by e-mail). */
-    private void checkName(String name, String field, Map<String, String> errors) {
+    private void checkName(String name, String field, Map<String, String> errors, String cprKey) {
         if (name == null) {
             errors.put(field, text("invitation.error.name"));
         } else if (name.length() > 200) {
             errors.put(field, text("invitation.error.tooLong", 200));
         } else if (CprMasking.containsCpr(name)) {
-            errors.put(field, text("invitation.error.cpr"));
+            errors.put(field, text(cprKey));
         }
     }
 

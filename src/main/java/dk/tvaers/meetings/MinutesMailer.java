@@ -66,16 +66,17 @@ public class MinutesMailer {
     /**
      * Sends the minutes of a held network meeting to more people: someone who came without an e-mail
      * invitation, or a colleague who takes over. Someone who has them already is not sent them again.
+     * The journey says who sent them; the outbox keeps to whom.
      *
      * @return how many were sent the minutes now
      */
     @Transactional
-    public int sendTo(String caseId, long meetingId, List<Recipient> recipients) {
+    public int sendTo(String caseId, long meetingId, List<Recipient> recipients, String sentBy) {
         CaseFile caseFile = caseFiles.find(caseId).orElseThrow();
         Meeting meeting = networkMeeting(caseFile, meetingId).orElseThrow(() -> new IllegalArgumentException("no network meeting " + meetingId));
         int queued = queue(caseFile, meeting, recipients);
         if (queued > 0) {
-            caseFiles.note(caseId, LocalDate.now(clock), "MINUTES", text("journey.minutes.sentMore", date(meeting.heldOn()), queued));
+            caseFiles.note(caseId, LocalDate.now(clock), "MINUTES", text("journey.minutes.sentMore", date(meeting.heldOn()), queued, sentBy));
         }
         return queued;
     }

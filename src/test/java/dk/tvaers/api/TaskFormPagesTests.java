@@ -136,6 +136,25 @@ class TaskFormPagesTests {
     }
 
     @Test
+    void anErrorOfAMeetingParticipantStandsByTheFieldItCameFrom() {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("participantCitizen", "true");
+        form.add("participantDepartments", "SOCIAL");
+        form.add("participantDepartments", "UU");
+        form.add("participantNetwork0", "Mor");
+        form.add("participantNetwork2", "Nabo");
+        var participants = TaskFormPages.body("networkMeeting", form).get("participants");
+        assertThat(participants).hasSize(5);
+        assertThat(participants.get(4).get("name").asText()).isEqualTo("Nabo");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "participants[0].role")).isEqualTo("participants");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "participants[2].department")).isEqualTo("participantDepartments");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "participants[3].name")).isEqualTo("participantNetwork0");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "participants[4].name")).isEqualTo("participantNetwork2");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "agreements[0].due")).isEqualTo("agreements[0].due");
+        assertThat(TaskFormPages.formField("followUp", form, "participants[3].name")).isEqualTo("participants[3].name");
+    }
+
+    @Test
     void everyTaskKeyTurnsItsFormIntoTheApisBody() {
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
         form.add("progression.MOTIVATION", "7");

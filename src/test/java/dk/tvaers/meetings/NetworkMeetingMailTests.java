@@ -149,15 +149,23 @@ class NetworkMeetingMailTests {
         assertThat(noAddress.statusCode()).isEqualTo(200);
         assertThat(noAddress.body()).contains("id=\"err-email0\"").contains("id=\"err-name1\"").contains("value=\"Morten Mentor\"");
         assertThat(koordinator.post(minutesPage).body()).contains("Skriv navn og e-mail på mindst én modtager");
+        assertThat(koordinator.post(minutesPage, "name0", "Nabo 010107-4234", "email0", "nabo@example.dk").body())
+                .contains("Skriv ikke CPR-numre her").contains("id=\"err-name0\"");
         assertThat(mails(id).stream().filter(m -> m.attachmentName() != null)).hasSize(3);
         HttpResponse<String> more = koordinator.post(minutesPage, "name0", "Morten Mentor", "email0", "morten@example.dk",
                 "name1", "Mor", "email1", "MOR@example.dk");
         assertThat(more.headers().firstValue("Location")).get().asString().endsWith(minutesPage + "?sendt=1");
-        assertThat(koordinator.get(minutesPage + "?sendt=1").body()).contains("Referatet er sendt til 1 mere").contains("morten@example.dk");
+        assertThat(koordinator.get(minutesPage + "?sendt=1").body()).contains("Referatet er sendt til én modtager mere")
+                .contains("morten@example.dk").as("the language link does not repeat the message").contains("href=\"" + minutesPage + "?lang=en\"");
         assertThat(mails(id).stream().filter(m -> m.attachmentName() != null).map(Outbox.Entry::recipient))
                 .containsExactlyInAnyOrder("mikkel@example.dk", "ulrik@uu.kommune.dk", "mor@example.dk", "morten@example.dk");
-        assertThat(koordinator.get("/sager/" + id).body()).contains("sendt til 1 mere");
-        assertThat(new WebSession(port).loggedInAs("uu").get(minutesPage).statusCode()).isEqualTo(403);
+        assertThat(koordinator.get("/sager/" + id).body()).contains("sendt til én modtager mere af koordinator");
+        // Only the job centre sends; a department that may see the case may not, and one that may not see it finds nothing.
+        WebSession uuSession = new WebSession(port).loggedInAs("uu");
+        assertThat(uuSession.get(minutesPage).statusCode()).isEqualTo(403);
+        assertThat(uuSession.post(minutesPage, "name0", "Ude Person", "email0", "ude@example.dk").statusCode()).isEqualTo(403);
+        assertThat(new WebSession(port).loggedInAs("familie").get(minutesPage).statusCode()).isEqualTo(404);
+        assertThat(mails(id).stream().filter(m -> m.attachmentName() != null)).hasSize(4);
 
         assertThat(koordinator.get("/post").body()).contains("Udbakke").contains("ingen mailserver").contains("Referat af netværksmøde");
         WebSession uu = new WebSession(port).loggedInAs("uu");
