@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,8 +29,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Sends the outbox through Spring Mail: after each commit that queued mail, and every minute for
  * what failed before (up to five attempts). A row is claimed with a conditional update first, so two
- * nodes never send the same mail. Where no mail server is configured ({@code spring.mail.host}, as in
- * the demo) the mail stays pending and is read on the outbox page.
+ * nodes never send the same mail. A row a node claimed and never finished (the node stopped while
+ * sending) is released after {@code tvaers.mail.stale-after} and tried again: a mail may then arrive
+ * twice, which is better than never. Where no mail server is configured ({@code spring.mail.host}, as
+ * in the demo) the mail stays pending and is read on the outbox page.
  */
 @Component
 class MailDispatcher {
@@ -41,15 +44,18 @@ class MailDispatcher {
     private final ObjectProvider<JavaMailSender> sender;
     private final TaskExecutor executor;
     private final String from;
+    private final Duration staleAfter;
     private final Clock clock;
     private final AtomicBoolean roundWaiting = new AtomicBoolean();
 
     MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, @Qualifier("mailExecutor") TaskExecutor executor,
-                   @Value("${tvaers.mail.from:tvaers@kommune.example}") String from, Clock clock) {
+                   @Value("${tvaers.mail.from:tvaers@kommune.example}") String from,
+                   @Value("${tvaers.mail.stale-after:PT15M}") Duration staleAfter, Clock clock) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.executor = executor;
         this.from = from;
+        this.staleAfter = staleAfter;
         this.clock = clock;
     }
 
@@ -82,14 +88,15 @@ class MailDispatcher {
         if (mail == null) {
             return 0;
         }
+        releaseStale();
         List<Long> due = jdbc.sql("select id from mail_outbox where status = 'PENDING' or (status = 'FAILED' and attempts < :max) order by id")
                 .param("max", MAX_ATTEMPTS).query(Long.class).list();
         int sent = 0;
         for (long id : due) {
             int claimed = jdbc.sql("""
-                            update mail_outbox set status = 'SENDING', attempts = attempts + 1
+                            update mail_outbox set status = 'SENDING', attempts = attempts + 1, claimed_at = :now
                             where id = :id and (status = 'PENDING' or (status = 'FAILED' and attempts < :max))""")
-                    .param("id", id).param("max", MAX_ATTEMPTS).update();
+                    .param("id", id).param("max", MAX_ATTEMPTS).param("now", OffsetDateTime.now(clock)).update();
             if (claimed == 0) {
                 continue;
             }
@@ -106,6 +113,18 @@ class MailDispatcher {
             }
         }
         return sent;
+    }
+
+    /** Rows claimed longer ago than staleAfter and never finished count as a failed attempt. */
+    private void releaseStale() {
+        int released = jdbc.sql("""
+                        update mail_outbox set status = 'FAILED', error = :error
+                        where status = 'SENDING' and (claimed_at is null or claimed_at < :before)""")
+                .param("error", "Afsendelsen blev afbrudt (noden stoppede undervejs); prøves igen")
+                .param("before", OffsetDateTime.now(clock).minus(staleAfter)).update();
+        if (released > 0) {
+            log.warn("{} mail(s) hang i afsendelse i over {} og prøves igen", released, staleAfter);
+        }
     }
 
     private MimeMessage message(JavaMailSender mail, long id) throws MessagingException, UnsupportedEncodingException {

@@ -215,14 +215,28 @@ class NetworkMeetingMailTests {
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
         MailDispatcher dispatcher = new MailDispatcher(jdbc, new StaticListableBeanFactory(Map.of("mail", sender)).getBeanProvider(JavaMailSender.class),
-                Runnable::run, "tvaers@kommune.example", clock);
+                Runnable::run, "tvaers@kommune.example", java.time.Duration.ofMinutes(15), clock);
+        // Two mails a node claimed and never finished: one an hour ago (the node died), one just now (still sending).
+        String stale = "test-stale:" + key;
+        String busy = "test-busy:" + key;
+        for (String other : List.of(stale, busy)) {
+            outbox.enqueue(new Outbox.Mail(other, id, other.replace(":", "-") + "@example.dk", "Pernille", "Referat", "Kære Pernille", null, null));
+        }
+        jdbc.sql("update mail_outbox set status = 'SENDING', attempts = 1, claimed_at = :at where idempotency_key = :k")
+                .param("at", java.time.OffsetDateTime.now(clock).minusHours(1)).param("k", stale).update();
+        jdbc.sql("update mail_outbox set status = 'SENDING', attempts = 1, claimed_at = :at where idempotency_key = :k")
+                .param("at", java.time.OffsetDateTime.now(clock)).param("k", busy).update();
 
         assertThat(dispatcher.dispatch()).isPositive();
         assertThat(dispatcher.dispatch()).isZero();
+        assertThat(jdbc.sql("select status || ' ' || attempts from mail_outbox where idempotency_key = :k").param("k", stale)
+                .query(String.class).single()).as("released and sent on its second attempt").isEqualTo("SENT 2");
+        assertThat(jdbc.sql("select status from mail_outbox where idempotency_key = :k").param("k", busy).query(String.class).single())
+                .as("another node may still be sending it").isEqualTo("SENDING");
 
         List<MimeMessage> received = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().contains(key)) {
+            if (message.getAllRecipients()[0].toString().contains("pernille-" + key)) {
                 received.add(message);
             }
         }
