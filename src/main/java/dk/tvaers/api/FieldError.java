@@ -1,6 +1,7 @@
 package dk.tvaers.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.NoSuchMessageException;
 
@@ -22,7 +23,7 @@ public record FieldError(String field, String message, @JsonIgnore String code, 
 
     /** An error of a bundle code: the message is the Danish text. */
     static FieldError of(String field, String code, Object... args) {
-        List<String> texts = java.util.Arrays.stream(args).map(String::valueOf).toList();
+        List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
         return new FieldError(field, Texts.DANISH.get(key(code), texts.toArray()), code, texts);
     }
 

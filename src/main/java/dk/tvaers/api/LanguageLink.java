@@ -10,8 +10,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The header's language link: the same page with its query kept (the inbox's filters, the page
- * number) and only {@code lang} changed; a one-time status message is not shown again. A page shown in answer to a form post links to the page a
- * GET shows ({@code pageUrl} in the model when that is another address than the post's).
+ * number) and only {@code lang} changed; a one-time status message is not shown again. A page shown
+ * in answer to a form post links to the page a GET shows ({@code pageUrl} in the model when that is
+ * another address than the post's).
  */
 class LanguageLink implements HandlerInterceptor {
 
