@@ -31,7 +31,7 @@ class CasesApiTests {
         body.put("externalRef", externalRef);
         body.put("citizen", Map.of("cpr", cpr, "name", "Api Test"));
         body.put("referredBy", "JOBCENTER");
-        body.put("referralDate", LocalDate.now().minusDays(1).toString());
+        body.put("referralDate", Route.today().minusDays(1).toString());
         body.put("flags", List.of(flags));
         body.put("note", "fri tekst");
         return body;
@@ -131,7 +131,7 @@ class CasesApiTests {
     void invalidReferralsAre400WithOneErrorPerField() {
         Map<String, Object> body = referral(ref(), "3102071234", "MENTAL_HEALTH", "NO_SUCH_FLAG");
         body.put("referredBy", "NO_SUCH_DEPARTMENT");
-        body.put("referralDate", LocalDate.now().plusDays(1).toString());
+        body.put("referralDate", Route.today().plusDays(1).toString());
         Api.Response response = api.post("koordinator", "/api/cases", body);
         assertProblem(response, 400);
         assertThat(errorFields(response)).containsExactlyInAnyOrder("citizen.cpr", "referredBy", "referralDate", "flags[1]");
@@ -215,28 +215,28 @@ class CasesApiTests {
         assertThat(api.get("familie", "/api/cases/" + id).status()).isEqualTo(404);
 
         Api.Response given = api.post("koordinator", "/api/cases/" + id + "/consents",
-                Map.of("givenBy", "CITIZEN", "departments", List.of("FAMILY"), "givenOn", LocalDate.now().toString()));
+                Map.of("givenBy", "CITIZEN", "departments", List.of("FAMILY"), "givenOn", Route.today().toString()));
         assertThat(given.status()).isEqualTo(201);
         assertThat(given.body().get("consent").get("status").asText()).isEqualTo("GIVEN");
         assertThat(api.get("familie", "/api/cases/" + id).status()).isEqualTo(200);
         assertThat(listIds("familie", "")).contains(id);
 
-        Api.Response withdrawn = api.post("koordinator", "/api/cases/" + id + "/consents/withdraw", Map.of("withdrawnOn", LocalDate.now().toString()));
+        Api.Response withdrawn = api.post("koordinator", "/api/cases/" + id + "/consents/withdraw", Map.of("withdrawnOn", Route.today().toString()));
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.body().get("consent").get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(api.get("familie", "/api/cases/" + id).status()).isEqualTo(404);
         assertThat(listIds("familie", "")).doesNotContain(id);
-        assertProblem(api.post("koordinator", "/api/cases/" + id + "/consents/withdraw", Map.of("withdrawnOn", LocalDate.now().toString())), 409);
+        assertProblem(api.post("koordinator", "/api/cases/" + id + "/consents/withdraw", Map.of("withdrawnOn", Route.today().toString())), 409);
 
         assertThat(errorFields(api.post("koordinator", "/api/cases/" + id + "/consents",
-                Map.of("givenBy", "NEIGHBOUR", "departments", List.of(), "givenOn", LocalDate.now().plusDays(3).toString()))))
+                Map.of("givenBy", "NEIGHBOUR", "departments", List.of(), "givenOn", Route.today().plusDays(3).toString()))))
                 .containsExactlyInAnyOrder("givenBy", "departments", "givenOn");
     }
 
     @Test
     void effortsRecordWaitingTimeAndMoveOn() {
         String id = newCase("MENTAL_HEALTH");
-        LocalDate requested = LocalDate.now().minusDays(40);
+        LocalDate requested = Route.today().minusDays(40);
         Api.Response created = api.post("koordinator", "/api/cases/" + id + "/efforts",
                 Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", requested.toString()));
         assertThat(created.status()).isEqualTo(201);
@@ -246,7 +246,7 @@ class CasesApiTests {
         assertThat(created.headers().getLocation()).hasToString("/api/cases/" + id + "/efforts/" + effortId);
         assertThat(alarmCodes(api.get("koordinator", "/api/cases/" + id).body())).contains("WAIT_SERVICE");
 
-        Api.Response started = api.patch("koordinator", "/api/cases/" + id + "/efforts/" + effortId, Map.of("startedOn", LocalDate.now().toString()));
+        Api.Response started = api.patch("koordinator", "/api/cases/" + id + "/efforts/" + effortId, Map.of("startedOn", Route.today().toString()));
         assertThat(started.status()).isEqualTo(200);
         assertThat(started.body().get("status").asText()).isEqualTo("RUNNING");
         assertThat(alarmCodes(api.get("koordinator", "/api/cases/" + id).body())).doesNotContain("WAIT_SERVICE");
@@ -254,9 +254,9 @@ class CasesApiTests {
         assertThat(errorFields(api.patch("koordinator", "/api/cases/" + id + "/efforts/" + effortId, Map.of("endedOn", requested.minusDays(1).toString()))))
                 .containsExactly("endedOn");
         assertThat(errorFields(api.patch("koordinator", "/api/cases/" + id + "/efforts/" + effortId, Map.of()))).containsExactly("startedOn");
-        assertProblem(api.patch("koordinator", "/api/cases/" + id + "/efforts/999999", Map.of("startedOn", LocalDate.now().toString())), 404);
+        assertProblem(api.patch("koordinator", "/api/cases/" + id + "/efforts/999999", Map.of("startedOn", Route.today().toString())), 404);
         assertThat(errorFields(api.post("koordinator", "/api/cases/" + id + "/efforts",
-                Map.of("type", "MAGIC", "requestedOn", "i går", "endedOn", LocalDate.now().toString()))))
+                Map.of("type", "MAGIC", "requestedOn", "i går", "endedOn", Route.today().toString()))))
                 .containsExactlyInAnyOrder("type", "requestedOn", "endedOn");
     }
 
@@ -269,7 +269,7 @@ class CasesApiTests {
     @Test
     void alarmsAsOfAreComputedAndNotStored() {
         String id = newCase("DEBT");
-        Api.Response later = api.get("koordinator", "/api/cases/" + id + "/alarms?asOf=" + LocalDate.now().plusDays(30));
+        Api.Response later = api.get("koordinator", "/api/cases/" + id + "/alarms?asOf=" + Route.today().plusDays(30));
         assertThat(later.status()).isEqualTo(200);
         List<String> codes = new ArrayList<>();
         later.body().forEach(a -> {
@@ -324,7 +324,7 @@ class CasesApiTests {
     void filtersByOpenAlarm() {
         String id = newCase("MENTAL_HEALTH");
         api.post("koordinator", "/api/cases/" + id + "/efforts",
-                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", LocalDate.now().minusDays(60).toString()));
+                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", Route.today().minusDays(60).toString()));
         assertThat(listIds("koordinator", "&alarm=WAIT_SERVICE")).contains(id);
         assertThat(listIds("koordinator", "&alarm=TRANSITION_AT_18")).doesNotContain(id);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ class MalformedInputPropertyTests {
                 Arbitraries.strings().ofMinLength(1).ofMaxLength(30).map(s -> (Object) s),
                 Arbitraries.strings().withChars('0', '9').ofLength(10).filter(s -> !validCpr(s)).map(s -> (Object) s),
                 Arbitraries.just("2026-13-45"),
-                Arbitraries.just(LocalDate.now().plusDays(5).toString()),
+                Arbitraries.just(Route.today().plusDays(5).toString()),
                 Arbitraries.strings().alpha().ofLength(5000).map(s -> (Object) s));
     }
 
@@ -75,7 +74,7 @@ class MalformedInputPropertyTests {
         body.put("externalRef", "PROP-" + System.nanoTime());
         body.put("citizen", new LinkedHashMap<>(Map.of("cpr", Route.cprForAge(30), "name", "Egenskab Test")));
         body.put("referredBy", "JOBCENTER");
-        body.put("referralDate", LocalDate.now().toString());
+        body.put("referralDate", Route.today().toString());
         body.put("flags", List.of("DEBT"));
         return body;
     }
@@ -142,7 +141,7 @@ class MalformedInputPropertyTests {
                 .list().ofMinSize(1).ofMaxSize(4)
                 .map(list -> {
                     Map<String, Object> body = new LinkedHashMap<>(Map.of("consentGiven", true, "givenBy", "CITIZEN",
-                            "departments", List.of("SOCIAL"), "givenOn", LocalDate.now().toString()));
+                            "departments", List.of("SOCIAL"), "givenOn", Route.today().toString()));
                     list.forEach(t -> body.put(t.get1(), t.get2()));
                     body.put("givenBy", "NOT_A_GIVER");
                     return body;

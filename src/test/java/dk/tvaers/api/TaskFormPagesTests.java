@@ -7,7 +7,6 @@ import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import dk.tvaers.support.WebSession;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class TaskFormPagesTests {
     @Test
     void aCoordinatorWalksConsentSparringAndMeetingThroughTheForms() throws Exception {
         Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(22), "name", "Form Borger"),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("SOCIAL_ISOLATION"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("SOCIAL_ISOLATION"));
         String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         WebSession koordinator = new WebSession(port).loggedInAs("koordinator");
 
@@ -41,7 +40,7 @@ class TaskFormPagesTests {
         assertThat(form.body()).contains("<legend>Har borgeren givet samtykke til deling?</legend>")
                 .contains("<label for=\"givenOn\">Dato for samtykket</label>").contains("Socialafdelingen").doesNotContain("??");
 
-        String future = LocalDate.now().plusDays(3).toString();
+        String future = Route.today().plusDays(3).toString();
         HttpResponse<String> invalid = koordinator.post("/opgaver/" + consent, "consentGiven", "true", "givenOn", future);
         assertThat(invalid.statusCode()).isEqualTo(200);
         assertThat(invalid.body()).contains("Opgaven er ikke afsluttet").contains("id=\"err-givenBy\"").contains("id=\"err-departments\"")
@@ -49,7 +48,7 @@ class TaskFormPagesTests {
         assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("stage").asText()).isEqualTo("CONSENT");
 
         HttpResponse<String> done = koordinator.post("/opgaver/" + consent, "consentGiven", "true", "givenBy", "CITIZEN",
-                "departments", "SOCIAL", "givenOn", LocalDate.now().toString());
+                "departments", "SOCIAL", "givenOn", Route.today().toString());
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location")).get().asString().endsWith("/sager/" + caseId);
         assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("consent").get("status").asText()).isEqualTo("GIVEN");
@@ -62,20 +61,20 @@ class TaskFormPagesTests {
         String meeting = taskId(caseId, "networkMeeting");
         koordinator.get("/opgaver/" + meeting);
         assertThat(koordinator.get("/opgaver/" + meeting).body()).as("no missing message keys").doesNotContain("??");
-        HttpResponse<String> badMeeting = koordinator.post("/opgaver/" + meeting, "heldOn", LocalDate.now().toString(),
+        HttpResponse<String> badMeeting = koordinator.post("/opgaver/" + meeting, "heldOn", Route.today().toString(),
                 "agreements[0].text", "Ring til bostøtten", "agreements[0].due", "i morgen");
         assertThat(badMeeting.body()).contains("id=\"err-participants\"").contains("id=\"err-agreements[0].owner\"")
                 .contains("id=\"err-agreements[0].due\"").contains("id=\"err-nextStep\"").contains("value=\"Ring til bostøtten\"");
         // A network person's error stands by that person's row, not by the list of participants.
-        HttpResponse<String> badPerson = koordinator.post("/opgaver/" + meeting, "heldOn", LocalDate.now().toString(),
+        HttpResponse<String> badPerson = koordinator.post("/opgaver/" + meeting, "heldOn", Route.today().toString(),
                 "participantCitizen", "true", "participantDepartments", "SOCIAL", "participantNetwork0", "Mor",
                 "participantNetwork2", "Nabo 0101074234", "nextStep", "FOLLOW_UP");
         assertThat(badPerson.body()).contains("id=\"err-participantNetwork2\"").contains("href=\"#participantNetwork2\"")
                 .doesNotContain("id=\"err-participantNetwork0\"").contains("value=\"Mor\"");
-        HttpResponse<String> goodMeeting = koordinator.post("/opgaver/" + meeting, "heldOn", LocalDate.now().toString(),
+        HttpResponse<String> goodMeeting = koordinator.post("/opgaver/" + meeting, "heldOn", Route.today().toString(),
                 "participantCitizen", "true", "participantDepartments", "SOCIAL", "participantNetwork0", "Mor", "participantNetwork2", "Morfar",
                 "agreements[0].text", "Ring til bostøtten", "agreements[0].owner", "koordinator",
-                "agreements[0].due", LocalDate.now().plusDays(7).toString(), "nextStep", "FOLLOW_UP");
+                "agreements[0].due", Route.today().plusDays(7).toString(), "nextStep", "FOLLOW_UP");
         assertThat(goodMeeting.statusCode()).isEqualTo(302);
         var view = api.get("koordinator", "/api/cases/" + caseId).body();
         assertThat(view.get("stage").asText()).isEqualTo("FOLLOW_UP");
@@ -87,10 +86,10 @@ class TaskFormPagesTests {
     @Test
     void fieldErrorsSpeakThePagesLanguageWhileTheApiAnswersInDanish() throws Exception {
         Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(23), "name", "English Errors"),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("DEBT"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("DEBT"));
         String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         String consent = taskId(caseId, "registerConsent");
-        String future = LocalDate.now().plusDays(3).toString();
+        String future = Route.today().plusDays(3).toString();
 
         WebSession english = new WebSession(port).loggedInAs("koordinator");
         english.get("/indbakke?lang=en");
@@ -119,7 +118,7 @@ class TaskFormPagesTests {
 
         // A CPR number typed into free text is refused, in the API and on the page, and never echoed by the API.
         var withCpr = api.post("koordinator", "/api/cases/" + caseId + "/efforts",
-                Map.of("type", "DEBT_COUNSELLING", "requestedOn", LocalDate.now().toString(), "note", "Borgeren 010107-4234 ringede"));
+                Map.of("type", "DEBT_COUNSELLING", "requestedOn", Route.today().toString(), "note", "Borgeren 010107-4234 ringede"));
         assertThat(withCpr.status()).isEqualTo(400);
         assertThat(withCpr.raw()).contains("Må ikke indeholde et CPR-nummer").doesNotContain("4234");
         assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("efforts")).isEmpty();
@@ -128,7 +127,7 @@ class TaskFormPagesTests {
     @Test
     void aTaskOfACaseYouMayNotSeeHasNoForm() throws Exception {
         Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(30), "name", "Skjult Form"),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("DEBT"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("DEBT"));
         String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         HttpResponse<String> page = new WebSession(port).loggedInAs("familie").get("/opgaver/" + taskId(caseId, "registerConsent"));
         assertThat(page.statusCode()).isEqualTo(404);

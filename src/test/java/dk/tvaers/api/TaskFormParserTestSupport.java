@@ -1,7 +1,7 @@
 package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
+import dk.tvaers.support.Route;
 import java.util.List;
 
 /** Runs the task form parser directly, for the fields no HTTP walk reaches cheaply. */
@@ -11,7 +11,7 @@ final class TaskFormParserTestSupport {
 
     static List<String> errors(String taskKey, Object body) {
         try {
-            TaskFormParser.parse(taskKey, JSON.valueToTree(body), LocalDate.now());
+            TaskFormParser.parse(taskKey, JSON.valueToTree(body), Route.today());
             return List.of();
         } catch (InvalidInputException e) {
             return e.errors().stream().map(FieldError::field).toList();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +89,7 @@ class TasksApiTests {
         // Nothing changed: the task is still open.
         assertThat(api.get("koordinator", "/api/tasks?caseId=" + caseId + "&taskKey=registerConsent").body()).hasSize(1);
         assertThat(api.post("koordinator", "/api/tasks/" + id + "/complete", Map.of("consentGiven", true, "givenBy", "CITIZEN",
-                "departments", List.of("PSYCHIATRY", "HEALTH"), "givenOn", LocalDate.now().toString())).status()).isEqualTo(204);
+                "departments", List.of("PSYCHIATRY", "HEALTH"), "givenOn", Route.today().toString())).status()).isEqualTo(204);
         JsonNode view = api.get("koordinator", "/api/cases/" + caseId).body();
         assertThat(view.get("consent").get("status").asText()).isEqualTo("GIVEN");
         assertThat(view.get("stage").asText()).isEqualTo("SPARRING");
@@ -101,7 +100,7 @@ class TasksApiTests {
     void everyTaskOfTheRouteRejectsItsWrongFields() {
         String caseId = newCase("READY_FOR_INTERNSHIP");
         complete("koordinator", caseId, "registerConsent", Map.of("consentGiven", true, "givenBy", "CITIZEN",
-                "departments", List.of("EMPLOYER"), "givenOn", LocalDate.now().toString()));
+                "departments", List.of("EMPLOYER"), "givenOn", Route.today().toString()));
 
         String sparring = taskId("ungeteam", "group", caseId, "youthTeamSparring");
         assertThat(errorFields(api.post("ungeteam", "/api/tasks/" + sparring + "/complete", Map.of("outcome", "MAYBE"))))
@@ -113,28 +112,28 @@ class TasksApiTests {
 
         String meeting = taskId("koordinator", "group", caseId, "networkMeeting");
         Map<String, Object> badMeeting = new LinkedHashMap<>();
-        badMeeting.put("heldOn", LocalDate.now().plusDays(2).toString());
+        badMeeting.put("heldOn", Route.today().plusDays(2).toString());
         badMeeting.put("participants", List.of(Map.of("name", "Uden rolle"), Map.of("role", "NETWORK")));
         badMeeting.put("agreements", List.of(Map.of("text", "", "owner", "uu", "due", "snart")));
         badMeeting.put("nextStep", "HOLIDAY");
         assertThat(errorFields(api.post("koordinator", "/api/tasks/" + meeting + "/complete", badMeeting))).containsExactlyInAnyOrder(
                 "heldOn", "participants[0].department", "participants[1].name", "agreements[0].text", "agreements[0].due", "nextStep");
-        complete("koordinator", caseId, "networkMeeting", Map.of("heldOn", LocalDate.now().toString(),
+        complete("koordinator", caseId, "networkMeeting", Map.of("heldOn", Route.today().toString(),
                 "participants", List.of(Map.of("role", "CITIZEN"), Map.of("department", "EMPLOYER", "name", "Virksomhedskonsulent")),
-                "agreements", List.of(Map.of("text", "Find praktik", "owner", "virksomhed", "due", LocalDate.now().plusDays(14).toString())),
+                "agreements", List.of(Map.of("text", "Find praktik", "owner", "virksomhed", "due", Route.today().plusDays(14).toString())),
                 "nextStep", "INTERNSHIP"));
 
         String find = taskId("virksomhed", "group", caseId, "findInternship");
         assertThat(errorFields(api.post("virksomhed", "/api/tasks/" + find + "/complete",
-                Map.of("startsOn", LocalDate.now().plusDays(10).toString(), "endsOn", LocalDate.now().toString()))))
+                Map.of("startsOn", Route.today().plusDays(10).toString(), "endsOn", Route.today().toString()))))
                 .containsExactlyInAnyOrder("company", "endsOn");
-        complete("virksomhed", caseId, "findInternship", Map.of("company", "Bageriet", "startsOn", LocalDate.now().toString(),
-                "endsOn", LocalDate.now().plusDays(40).toString()));
+        complete("virksomhed", caseId, "findInternship", Map.of("company", "Bageriet", "startsOn", Route.today().toString(),
+                "endsOn", Route.today().plusDays(40).toString()));
 
         String kickoff = taskId("virksomhed", "group", caseId, "internshipKickoff");
         assertThat(errorFields(api.post("virksomhed", "/api/tasks/" + kickoff + "/complete", Map.of("heldOn", 20261201))))
                 .containsExactly("heldOn");
-        complete("virksomhed", caseId, "internshipKickoff", Map.of("heldOn", LocalDate.now().toString()));
+        complete("virksomhed", caseId, "internshipKickoff", Map.of("heldOn", Route.today().toString()));
         JsonNode view = api.get("koordinator", "/api/cases/" + caseId).body();
         assertThat(view.get("stage").asText()).isEqualTo("INTERNSHIP");
         assertThat(view.get("efforts").get(0).get("type").asText()).isEqualTo("INTERNSHIP");

@@ -7,7 +7,6 @@ import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import dk.tvaers.support.WebSession;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,10 +23,10 @@ class WorkplacePagesTests {
 
     private String caseWithWaitingPsychologist(String name) {
         Map<String, Object> referral = Map.of("externalRef", "PAGE-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(19), "name", name),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("MENTAL_HEALTH", "NO_EDUCATION"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("MENTAL_HEALTH", "NO_EDUCATION"));
         String id = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         api.post("koordinator", "/api/cases/" + id + "/efforts",
-                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", LocalDate.now().minusDays(152).toString()));
+                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", Route.today().minusDays(152).toString()));
         return id;
     }
 
@@ -125,9 +124,9 @@ class WorkplacePagesTests {
         String id = caseWithWaitingPsychologist("Side Progression");
         assertThat(new WebSession(port).loggedInAs("koordinator").get("/sager/" + id).body()).contains("Ingen målinger endnu");
         complete("koordinator", id, "registerConsent", Map.of("consentGiven", true, "givenBy", "CITIZEN",
-                "departments", List.of("UU"), "givenOn", LocalDate.now().toString()));
+                "departments", List.of("UU"), "givenOn", Route.today().toString()));
         complete("ungeteam", id, "youthTeamSparring", Map.of("outcome", "INTERDISCIPLINARY", "departments", List.of("UU")));
-        complete("koordinator", id, "networkMeeting", Map.of("heldOn", LocalDate.now().toString(),
+        complete("koordinator", id, "networkMeeting", Map.of("heldOn", Route.today().toString(),
                 "participants", List.of(Map.of("role", "CITIZEN")), "nextStep", "FOLLOW_UP"));
         try {
             route.fireTimer(id, "Timer_FollowUpDue");
@@ -161,7 +160,7 @@ class WorkplacePagesTests {
         String waiting = caseWithWaitingPsychologist("Filter Frida");
         Map<String, Object> referral = Map.of("externalRef", "PAGE-" + System.nanoTime(),
                 "citizen", Map.of("cpr", Route.cprForAge(20), "name", "Filter Finn"), "referredBy", "JOBCENTER",
-                "referralDate", LocalDate.now().toString(), "flags", List.of("CRIMINAL_RECORD"));
+                "referralDate", Route.today().toString(), "flags", List.of("CRIMINAL_RECORD"));
         String other = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         WebSession browser = new WebSession(port).loggedInAs("koordinator");
 
@@ -181,7 +180,7 @@ class WorkplacePagesTests {
         for (int i = 0; i < 26; i++) {
             api.post("koordinator", "/api/cases", Map.of("externalRef", "PAGER-" + System.nanoTime(),
                     "citizen", Map.of("cpr", Route.cprForAge(22), "name", "Side Person " + i), "referredBy", "JOBCENTER",
-                    "referralDate", LocalDate.now().toString(), "flags", List.of("NO_EDUCATION")));
+                    "referralDate", Route.today().toString(), "flags", List.of("NO_EDUCATION")));
         }
         long total = api.get("koordinator", "/api/tasks?scope=group").body().size();
         WebSession browser = new WebSession(port).loggedInAs("koordinator");
@@ -227,10 +226,10 @@ class WorkplacePagesTests {
     void theFrontPageShowsTheMostUrgentTasksWithWhy() throws Exception {
         Map<String, Object> referral = Map.of("externalRef", "PAGE-" + System.nanoTime(),
                 "citizen", Map.of("cpr", Route.cprForAge(21), "name", "Forside Jonas"), "referredBy", "JOBCENTER",
-                "referralDate", LocalDate.now().toString(), "flags", List.of("SUBSTANCE_ABUSE"));
+                "referralDate", Route.today().toString(), "flags", List.of("SUBSTANCE_ABUSE"));
         String id = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         api.post("koordinator", "/api/cases/" + id + "/efforts",
-                Map.of("type", "ADDICTION_TREATMENT", "department", "ADDICTION", "requestedOn", LocalDate.now().minusDays(18).toString()));
+                Map.of("type", "ADDICTION_TREATMENT", "department", "ADDICTION", "requestedOn", Route.today().minusDays(18).toString()));
         WebSession browser = new WebSession(port).loggedInAs("koordinator");
         String home = browser.get("/").body();
         assertThat(home).contains("Det mest presserende lige nu").contains("Gå til indbakken (");

@@ -7,7 +7,6 @@ import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import dk.tvaers.support.WebSession;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,11 @@ class YouthTeamPagesTests {
 
     private String caseWaitingForSparring(String name) {
         Map<String, Object> referral = Map.of("externalRef", "TEAM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(20), "name", name),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("SUBSTANCE_ABUSE", "DROPPED_OUT"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("SUBSTANCE_ABUSE", "DROPPED_OUT"));
         String id = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         String consent = api.get("koordinator", "/api/tasks?caseId=" + id + "&taskKey=registerConsent").body().get(0).get("id").asText();
         assertThat(api.post("koordinator", "/api/tasks/" + consent + "/complete", Map.of("consentGiven", true, "givenBy", "CITIZEN",
-                "departments", List.of("ADDICTION", "UU", "EDUCATION"), "givenOn", LocalDate.now().toString())).status()).isEqualTo(204);
+                "departments", List.of("ADDICTION", "UU", "EDUCATION"), "givenOn", Route.today().toString())).status()).isEqualTo(204);
         return id;
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class AuditTrailTests {
     private String newCase() {
         Map<String, Object> referral = Map.of("externalRef", "AUDIT-" + System.nanoTime(),
                 "citizen", Map.of("cpr", Route.cprForAge(30), "name", "Audit Test"),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("DEBT"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("DEBT"));
         return api.post("koordinator", "/api/cases", referral).body().get("id").asText();
     }
 
@@ -81,10 +80,10 @@ class AuditTrailTests {
     void filtersByUserAndDateAndExportsCsv() {
         String id = newCase();
         api.get("koordinator", "/api/cases/" + id);
-        String today = LocalDate.now().toString();
+        String today = Route.today().toString();
         Api.Response byUser = api.get("admin", "/api/audit?user=koordinator&from=" + today + "&to=" + today + "&caseId=" + id);
         assertThat(byUser.body()).isNotEmpty().allSatisfy(e -> assertThat(e.get("user").asText()).isEqualTo("koordinator"));
-        assertThat(api.get("admin", "/api/audit?caseId=" + id + "&to=" + LocalDate.now().minusDays(1)).body()).isEmpty();
+        assertThat(api.get("admin", "/api/audit?caseId=" + id + "&to=" + Route.today().minusDays(1)).body()).isEmpty();
 
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("admin", "admin");

@@ -112,11 +112,11 @@ class CoordinatorBrowserTests {
     void aCoordinatorFindsTheUrgentCaseMovesItOnAndSeesTheAlarmClear() throws IOException {
         Map<String, Object> referral = Map.of("externalRef", "BROWSER-" + System.nanoTime(),
                 "citizen", Map.of("cpr", Route.cprForAge(19), "name", "Viktor Browser"),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(),
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(),
                 "flags", List.of("MENTAL_HEALTH", "NO_EDUCATION", "SOCIAL_ISOLATION"));
         String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         String effortId = api.post("koordinator", "/api/cases/" + caseId + "/efforts",
-                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", LocalDate.now().minusDays(152).toString()))
+                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", Route.today().minusDays(152).toString()))
                 .body().get("id").asText();
 
         open("/login");
@@ -175,7 +175,7 @@ class CoordinatorBrowserTests {
             browser.findElement(By.cssSelector("input[name=departments][value=" + code + "]")).click();
         }
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.getElementById('givenOn').value = arguments[0];", LocalDate.now().toString());
+                "document.getElementById('givenOn').value = arguments[0];", Route.today().toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor("Givet af borgeren");
         assertThat(browser.getCurrentUrl()).endsWith("/sager/" + caseId);
@@ -183,7 +183,7 @@ class CoordinatorBrowserTests {
                 .contains("Psykiatri og handicap, Socialafdelingen");
 
         // The psychologist starts: the alarm's cause is gone, and so is the alarm.
-        api.patch("koordinator", "/api/cases/" + caseId + "/efforts/" + effortId, Map.of("startedOn", LocalDate.now().toString()));
+        api.patch("koordinator", "/api/cases/" + caseId + "/efforts/" + effortId, Map.of("startedOn", Route.today().toString()));
         browser.navigate().refresh();
         waitFor("Ingen alarmer.");
         // The alarm list is empty; the journey keeps the story (raised, then cleared).

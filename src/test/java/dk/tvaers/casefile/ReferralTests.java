@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.time.LocalDate;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class ReferralTests {
     @Autowired RuntimeService runtime;
 
     private static Referral referral(String ref, String note) {
-        return new Referral(ref, "Sara Test", Route.cprForAge(17), Department.JOBCENTER, LocalDate.now().minusDays(1),
+        return new Referral(ref, "Sara Test", Route.cprForAge(17), Department.JOBCENTER, Route.today().minusDays(1),
                 Set.of(Flag.DROPPED_OUT), note, null);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +36,15 @@ class AccessMatrixTests {
         caseId = created.body().get("id").asText();
         api.post("koordinator", "/api/cases/" + caseId + "/departments/UU", Map.of("decision", "INVOLVE"));
         api.post("koordinator", "/api/cases/" + caseId + "/consents",
-                Map.of("givenBy", "CITIZEN", "departments", List.of("UU"), "givenOn", LocalDate.now().toString()));
+                Map.of("givenBy", "CITIZEN", "departments", List.of("UU"), "givenOn", Route.today().toString()));
         taskId = api.get("koordinator", "/api/tasks?caseId=" + caseId).body().get(0).get("id").asText();
         effortId = api.post("koordinator", "/api/cases/" + caseId + "/efforts",
-                Map.of("type", "EDUCATION_GUIDANCE", "requestedOn", LocalDate.now().toString())).body().get("id").asText();
+                Map.of("type", "EDUCATION_GUIDANCE", "requestedOn", Route.today().toString())).body().get("id").asText();
     }
 
     private static Map<String, Object> referral() {
         return Map.of("externalRef", "MATRIX-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(20), "name", "Matrix Test"),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("NO_EDUCATION"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("NO_EDUCATION"));
     }
 
     /** One row: a door, and the status each user gets (in the order of USERS). */
@@ -63,15 +62,15 @@ class AccessMatrixTests {
                 new Row(HttpMethod.PUT, () -> "/api/cases/" + caseId + "/flags", () -> Map.of("flags", List.of("NO_EDUCATION")),
                         401, 200, 200, 200, 403, 404, 404, 404, 404, 200),
                 new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/efforts",
-                        () -> Map.of("type", "EDUCATION_GUIDANCE", "requestedOn", LocalDate.now().toString()),
+                        () -> Map.of("type", "EDUCATION_GUIDANCE", "requestedOn", Route.today().toString()),
                         401, 201, 201, 201, 403, 404, 404, 404, 404, 201),
                 new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/departments/SOCIAL", () -> Map.of("decision", "INVOLVE"),
                         401, 200, 200, 200, 403, 404, 404, 404, 404, 200),
                 new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/consents",
-                        () -> Map.of("givenBy", "CITIZEN", "departments", List.of("UU", "SOCIAL"), "givenOn", LocalDate.now().toString()),
+                        () -> Map.of("givenBy", "CITIZEN", "departments", List.of("UU", "SOCIAL"), "givenOn", Route.today().toString()),
                         401, 201, 201, 201, 403, 404, 404, 404, 404, 201),
                 new Row(HttpMethod.PATCH, () -> "/api/cases/" + caseId + "/efforts/" + effortId,
-                        () -> Map.of("startedOn", LocalDate.now().toString()), 401, 200, 200, 200, 403, 404, 404, 404, 404, 200),
+                        () -> Map.of("startedOn", Route.today().toString()), 401, 200, 200, 200, 403, 404, 404, 404, 404, 200),
                 new Row(HttpMethod.GET, () -> "/api/tasks", () -> null, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.POST, () -> "/api/tasks/" + taskId + "/claim", () -> null, 401, 204, 409, 409, 409, 404, 404, 404, 404, 409),
                 new Row(HttpMethod.POST, () -> "/api/tasks/" + taskId + "/complete", () -> Map.of("consentGiven", "?"),
@@ -83,7 +82,7 @@ class AccessMatrixTests {
                 new Row(HttpMethod.GET, () -> "/engine-rest/task", () -> null, 401, 403, 403, 403, 403, 403, 403, 403, 200, 200),
                 new Row(HttpMethod.GET, () -> "/v3/api-docs", () -> null, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 // Last, since it takes UU's access away: the jobcentre withdraws; nobody else may, or sees anything to withdraw.
-                new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/consents/withdraw", () -> Map.of("withdrawnOn", LocalDate.now().toString()),
+                new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/consents/withdraw", () -> Map.of("withdrawnOn", Route.today().toString()),
                         401, 200, 409, 409, 404, 404, 404, 404, 404, 409),
                 new Row(HttpMethod.GET, () -> "/api/cases/" + caseId, () -> null, 401, 200, 200, 200, 404, 404, 404, 404, 404, 200));
         // The web pages (login form, session) are in WebLoginTests.

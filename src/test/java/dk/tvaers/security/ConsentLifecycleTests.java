@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ class ConsentLifecycleTests {
     private String newCase(int age) {
         Map<String, Object> referral = Map.of("externalRef", "CONSENT-" + System.nanoTime(),
                 "citizen", Map.of("cpr", Route.cprForAge(age), "name", "Samtykke Test"),
-                "referredBy", "JOBCENTER", "referralDate", LocalDate.now().toString(), "flags", List.of("KNOWN_IN_FAMILY_DEPT"));
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("KNOWN_IN_FAMILY_DEPT"));
         return api.post("koordinator", "/api/cases", referral).body().get("id").asText();
     }
 
@@ -33,7 +32,7 @@ class ConsentLifecycleTests {
 
     private void consent(String id, String givenBy) {
         assertThat(api.post("koordinator", "/api/cases/" + id + "/consents",
-                Map.of("givenBy", givenBy, "departments", List.of("FAMILY"), "givenOn", LocalDate.now().toString())).status()).isEqualTo(201);
+                Map.of("givenBy", givenBy, "departments", List.of("FAMILY"), "givenOn", Route.today().toString())).status()).isEqualTo(201);
     }
 
     @Test
@@ -56,7 +55,7 @@ class ConsentLifecycleTests {
         assertThat(api.get("familie", "/api/cases/" + id).status()).isEqualTo(200);
         assertThat(api.get("familie", "/api/cases/" + id + "/timeline").status()).isEqualTo(200);
 
-        api.post("koordinator", "/api/cases/" + id + "/consents/withdraw", Map.of("withdrawnOn", LocalDate.now().toString()));
+        api.post("koordinator", "/api/cases/" + id + "/consents/withdraw", Map.of("withdrawnOn", Route.today().toString()));
         assertThat(api.get("familie", "/api/cases/" + id).status()).isEqualTo(404);
         assertThat(api.get("familie", "/api/cases/" + id + "/timeline").status()).isEqualTo(404);
         assertThat(api.get("familie", "/api/cases/" + id + "/alarms").status()).isEqualTo(404);

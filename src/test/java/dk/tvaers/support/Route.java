@@ -1,5 +1,6 @@
 package dk.tvaers.support;
 
+import dk.tvaers.ApplicationClock;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
@@ -28,7 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 public class Route {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId ZONE = ApplicationClock.MUNICIPAL_ZONE;
 
     private final CaseFiles caseFiles;
     private final RouteTasks tasks;
