@@ -3,13 +3,15 @@ package dk.tvaers.security;
 import java.util.regex.Pattern;
 
 /**
- * Turns anything that looks like a CPR number (ten digits, a dash allowed after six) into DDMMYY-****,
- * and tells free text that holds one, so that a CPR number typed into a note is refused instead of
- * being shown unmasked on every page that shows the note.
+ * Turns anything that looks like a CPR number into DDMMYY-****, and tells free text that holds one, so
+ * that a CPR number typed into a note is refused instead of being shown unmasked on every page that
+ * shows the note. A CPR number is ten digits; after the first six people write a dash, a space, a
+ * dash between spaces, or a typographic dash (a word processor turns "-" into "–").
  */
 public final class CprMasking {
 
-    private static final Pattern CPR_LIKE = Pattern.compile("(?<![0-9])([0-9]{6})-?[0-9]{4}(?![0-9])");
+    private static final Pattern CPR_LIKE = Pattern.compile(
+            "(?<![0-9])([0-9]{6})(?: ?[-\u2010\u2011\u2012\u2013] ?| )?[0-9]{4}(?![0-9])");
 
     private CprMasking() {
     }
@@ -21,7 +23,7 @@ public final class CprMasking {
         return CPR_LIKE.matcher(text).replaceAll("$1-****");
     }
 
-    /** True when the text holds ten digits (a dash allowed after six) whose first six read as a day and month. */
+    /** True when the text holds a CPR-like number whose first four digits read as a day and a month. */
     public static boolean containsCpr(String text) {
         if (text == null || text.length() < 10) {
             return false;
