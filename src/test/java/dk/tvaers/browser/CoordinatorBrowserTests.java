@@ -64,7 +64,10 @@ class CoordinatorBrowserTests {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=da-DK");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+        // Chromium on Linux takes its interface language (and so the date fields' dd.mm.åååå) from
+        // LANGUAGE, not from --lang; it needs Debian's chromium-l10n for Danish, else it stays English.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .withEnvironment(Map.of("LANGUAGE", "da")).build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
