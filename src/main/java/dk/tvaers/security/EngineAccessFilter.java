@@ -4,55 +4,123 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps the engine's own doors for the people who run the engine. The REST API at
- * {@code /engine-rest} and the Cockpit and Admin webapps show every process instance of every
- * case without Tværs's consent policy, so only {@code camunda-admin} and {@code process-owners} get
- * in; Tasklist also lets the jobcentre's coordinating staff in (they may see every case anyway).
- * Department staff and leaders use Tværs, where consent decides what they see.
+ * The outer door of the engine's REST API and webapps, in front of the engine's own authorization
+ * checks ({@link EngineGrants}). {@code /engine-rest} takes HTTP Basic on every path (also
+ * {@code /engine-rest/engine}, which the engine would answer anonymously) and only from
+ * administrators and process owners; a webapp's login takes only the groups the grant table lets
+ * into that webapp, with a Danish answer instead of the engine's bare 403.
  */
 class EngineAccessFilter extends OncePerRequestFilter {
 
-    static final Set<String> ENGINE_GROUPS = Set.of("camunda-admin", "process-owners");
-    static final Set<String> TASKLIST_GROUPS = Set.of("camunda-admin", "JOBCENTER");
+    static final Set<String> ENGINE_REST_GROUPS = Set.of(EngineGrants.ADMINISTRATORS, EngineGrants.PROCESS_OWNERS);
 
     private final IdentityService identity;
+    private final LoginThrottle throttle;
 
-    EngineAccessFilter(IdentityService identity) {
+    EngineAccessFilter(IdentityService identity, LoginThrottle throttle) {
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/engine-rest/")) {
+        if (path.startsWith("/engine-rest")) {
             String user = basicUser(request);
-            // No or wrong credentials: Camunda's own filter answers 401 after this one.
-            if (user != null && !memberOfAny(user, ENGINE_GROUPS)) {
-                refuse(response, "Kun administratorer og procesejere har adgang til motorens REST-API");
+            if (user == null) {
+                String tried = basicUserName(request);
+                String detail = tried != null && !throttle.blockedFor(LoginThrottle.currentClient(), tried).isZero()
+                        ? "For mange forkerte adgangskoder fra din adresse; prøv igen om lidt"
+                        : "Log ind med HTTP Basic (brugernavn og adgangskode)";
+                Problems.write(response, HttpStatus.UNAUTHORIZED.value(), detail);
+                return;
+            }
+            if (!memberOfAny(user, ENGINE_REST_GROUPS)) {
+                Problems.write(response, HttpStatus.FORBIDDEN.value(), "Kun administratorer og procesejere har adgang til motorens REST-API");
+                return;
+            }
+            if (changesJobs(request, path.substring("/engine-rest".length())) && !memberOfAny(user, Set.of(EngineGrants.ADMINISTRATORS))) {
+                Problems.write(response, HttpStatus.FORBIDDEN.value(), JOBS_ONLY_ADMINISTRATORS);
+                return;
+            }
+        } else if (path.startsWith("/camunda/api/engine/engine/")) {
+            // The webapps' engine API, for the user of the session.
+            String rest = path.substring("/camunda/api/engine/engine/".length());
+            int slash = rest.indexOf('/');
+            if (slash > 0 && changesJobs(request, rest.substring(slash)) && !webappAdministrator(request)) {
+                Problems.write(response, HttpStatus.FORBIDDEN.value(), JOBS_ONLY_ADMINISTRATORS);
                 return;
             }
         } else if (path.startsWith("/camunda/api/admin/auth/user/") && path.contains("/login/")) {
             String app = path.substring(path.lastIndexOf('/') + 1);
             String user = request.getParameter("username");
-            Set<String> allowed = "tasklist".equals(app) ? TASKLIST_GROUPS : ENGINE_GROUPS;
-            if (user != null && !memberOfAny(user, allowed)) {
-                refuse(response, "Din bruger har ikke adgang til Camunda " + app + "; brug Tværs");
+            if (user != null && !memberOfAny(user, groupsOf(app))) {
+                Problems.write(response, HttpStatus.FORBIDDEN.value(), "Din bruger har ikke adgang til Camunda " + safeApp(app) + "; brug Tværs");
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
+    static final String JOBS_ONLY_ADMINISTRATORS = "Kun administratorer kan køre og ændre motorens jobs";
+
+    /**
+     * Running or changing a job (execute, retries, due date, suspension, priority). The engine checks
+     * these only for jobs of a process definition: its own jobs (history cleanup) it runs for anyone it
+     * lets in, so this door keeps them for administrators.
+     */
+    static boolean changesJobs(HttpServletRequest request, String enginePath) {
+        return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !"OPTIONS".equals(request.getMethod())
+                && (enginePath.startsWith("/job/") || enginePath.startsWith("/job-definition/") || enginePath.equals("/job")
+                || enginePath.startsWith("/job/retries") || enginePath.startsWith("/job/suspended"));
+    }
+
+    /** True when the Camunda webapp session of the request is logged in as an administrator. */
+    private static boolean webappAdministrator(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        return authentications != null && authentications.getAuthentications().stream()
+                .anyMatch(a -> a.getGroupIds() != null && a.getGroupIds().contains(EngineGrants.ADMINISTRATORS));
+    }
+
+    /** The welcome page is for anyone let into one of the webapps. */
+    private static Set<String> groupsOf(String app) {
+        if ("welcome".equals(app)) {
+            return Set.of("cockpit", "tasklist", "admin").stream()
+                    .flatMap(a -> EngineGrants.groupsOfApplication(a).stream()).collect(Collectors.toUnmodifiableSet());
+        }
+        return EngineGrants.groupsOfApplication(app);
+    }
+
+    private static String safeApp(String app) {
+        return Set.of("cockpit", "tasklist", "admin", "welcome").contains(app) ? app : "-appen";
+    }
+
     private String basicUser(HttpServletRequest request) {
+        String[] credentials = basicCredentials(request);
+        return credentials != null && identity.checkPassword(credentials[0], credentials[1]) ? credentials[0] : null;
+    }
+
+    private static String basicUserName(HttpServletRequest request) {
+        String[] credentials = basicCredentials(request);
+        return credentials == null ? null : credentials[0];
+    }
+
+    private static String[] basicCredentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
@@ -60,24 +128,13 @@ class EngineAccessFilter extends OncePerRequestFilter {
         try {
             String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return null;
-            }
-            String user = decoded.substring(0, colon);
-            return identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
     private boolean memberOfAny(String user, Set<String> groups) {
-        return groups.stream().anyMatch(group -> identity.createUserQuery().userId(user).memberOfGroup(group).count() > 0);
-    }
-
-    private static void refuse(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"" + detail + "\"}");
+        return identity.createGroupQuery().groupMember(user).list().stream().anyMatch(group -> groups.contains(group.getId()));
     }
 }

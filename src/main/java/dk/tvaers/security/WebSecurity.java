@@ -1,18 +1,15 @@
 package dk.tvaers.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.tvaers.casefile.Department;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -28,16 +25,16 @@ class WebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint basicLogin = (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED.value(),
+                e instanceof LockedException ? e.getMessage() : "Log ind med HTTP Basic (brugernavn og adgangskode)");
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, json, HttpStatus.UNAUTHORIZED, "Log ind med HTTP Basic (brugernavn og adgangskode)")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicLogin))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                problem(response, json, HttpStatus.UNAUTHORIZED, "Log ind med HTTP Basic (brugernavn og adgangskode)"))
+                        .authenticationEntryPoint(basicLogin)
                         .accessDeniedHandler((request, response, e) ->
-                                problem(response, json, HttpStatus.FORBIDDEN, "Du har ikke adgang til dette")))
+                                Problems.write(response, HttpStatus.FORBIDDEN.value(), "Du har ikke adgang til dette")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 // Machine clients with HTTP Basic and no cookies: there is no session for CSRF to ride on.
@@ -83,7 +80,9 @@ class WebSecurity {
                         LOGIN_PAGE.commence(request, response, e);
                     }
                 }))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LockedException ? "/login?blocked" : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.invalidSessionStrategy((request, response) -> {
                             // htmx would swap the login page into a part of the page: send the whole window there.
@@ -110,18 +109,4 @@ class WebSecurity {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Tvaers\", charset=\"UTF-8\"");
-        }
-        json.writeValue(response.getOutputStream(), body);
-    }
 }

@@ -37,7 +37,7 @@ class EngineRestSecurityTests {
         for (String user : new String[] {"admin", "procesejer"}) {
             var response = http.withBasicAuth(user, user).getForEntity("/engine-rest/process-definition?key=CaseRouteProcess", String.class);
             assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
-            assertThat(response.getBody()).contains("CaseRouteProcess");
+            assertThat(response.getBody()).as(user).contains("CaseRouteProcess");
         }
     }
 
