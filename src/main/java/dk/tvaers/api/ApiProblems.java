@@ -1,6 +1,10 @@
 package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dk.tvaers.security.CprMasking;
+import dk.tvaers.security.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import dk.tvaers.casefile.CaseNotFoundException;
 import dk.tvaers.casefile.ReferralConflictException;
 import dk.tvaers.route.TaskConflictException;
@@ -18,7 +22,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -28,8 +35,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors} array for invalid input. Bad input is never a 500, and no stack trace or SQL
  * reaches the caller.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    /** At most this many field errors in one answer; {@code errorCount} tells how many there were. */
+    static final int MAX_ERRORS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -40,14 +50,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        instance(problem);
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The request's path as the problem's {@code instance}, with anything CPR-like in it masked. */
+    private static void instance(ProblemDetail problem) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            String path = CprMasking.mask(request.getRequestURI());
+            try {
+                problem.setInstance(URI.create(path.length() > 200 ? path.substring(0, 200) : path));
+            } catch (IllegalArgumentException e) {
+                problem.setInstance(null);
+            }
+        }
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalid(InvalidInputException e) {
+        return respond(invalid(e.errors()));
+    }
+
+    static ProblemDetail invalid(List<FieldError> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningen har ugyldige felter");
-        problem.setProperty("errors", e.errors());
-        return respond(problem);
+        problem.setProperty("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        problem.setProperty("errorCount", errors.size());
+        return problem;
     }
 
     @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class, NotVisibleException.class})
@@ -76,29 +105,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> badArgument(IllegalArgumentException e) {
         String text = e.getMessage() == null ? "Ugyldig værdi" : e.getMessage();
         int colon = text.indexOf(':');
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningen har ugyldige felter");
-        problem.setProperty("errors", List.of(colon > 0 ? new FieldError(text.substring(0, colon), text.substring(colon + 1).trim())
-                : new FieldError("", text)));
-        return respond(problem);
+        return respond(invalid(List.of(colon > 0 ? new FieldError(text.substring(0, colon), text.substring(colon + 1).trim())
+                : new FieldError("", text))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningen har ugyldige felter");
-        problem.setProperty("errors", List.of(new FieldError(e.getName(), "Ugyldig værdi '" + e.getValue() + "'")));
-        return respond(problem);
+        return respond(invalid(List.of(FieldError.of(e.getName(), "invalidValue"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Anmodningens indhold er ikke gyldig JSON");
+        if (ApiRequestLimits.tooLarge(e)) {
+            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, Problems.danishDetail(413)));
+        }
+        FieldError error;
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            problem.setProperty("errors", List.of(new FieldError(field, "Ugyldig værdi")));
+            error = FieldError.of(field, "invalidValue");
+        } else {
+            error = FieldError.of("body", e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                    ? "bodyMissing" : "json");
         }
+        ProblemDetail problem = invalid(List.of(error));
+        problem.setDetail("Anmodningens indhold er ikke gyldig JSON");
         return respond(problem);
     }
 
@@ -107,8 +140,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            // Spring's own texts are English and may repeat the request's values: the Danish text of the status instead.
             HttpStatus known = HttpStatus.resolve(status.value());
             problem.setTitle(known != null ? known.getReasonPhrase() : problem.getTitle());
+            problem.setDetail(Problems.danishDetail(status.value()));
+            instance(problem);
             return ResponseEntity.status(status).headers(response.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return response;

@@ -1,6 +1,7 @@
 package dk.tvaers.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dk.tvaers.security.CprMasking;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.NoSuchMessageException;
@@ -12,8 +13,22 @@ import org.springframework.context.NoSuchMessageException;
  */
 public record FieldError(String field, String message, @JsonIgnore String code, @JsonIgnore List<String> args) {
 
+    /** The longest piece of a caller's input an error repeats. */
+    static final int MAX_ECHO = 60;
+
+    /** Nothing CPR-like is repeated back, wherever in the request it came from (a field name, a value). */
     public FieldError {
-        args = args == null ? List.of() : List.copyOf(args);
+        field = echo(field);
+        message = CprMasking.mask(message);
+        args = args == null ? List.of() : args.stream().map(FieldError::echo).toList();
+    }
+
+    private static String echo(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = CprMasking.mask(text);
+        return masked.length() > MAX_ECHO ? masked.substring(0, MAX_ECHO) + "…" : masked;
     }
 
     /** An error whose text comes from elsewhere and is shown as it is in every language. */
@@ -23,7 +38,7 @@ public record FieldError(String field, String message, @JsonIgnore String code, 
 
     /** An error of a bundle code: the message is the Danish text. */
     static FieldError of(String field, String code, Object... args) {
-        List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
+        List<String> texts = Arrays.stream(args).map(String::valueOf).map(FieldError::echo).toList();
         return new FieldError(field, Texts.DANISH.get(key(code), texts.toArray()), code, texts);
     }
 

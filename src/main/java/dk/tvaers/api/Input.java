@@ -220,6 +220,12 @@ final class Input {
             add(field, "list");
             return null;
         }
+        int vocabulary = type.getEnumConstants().length;
+        if (value.size() > vocabulary) {
+            // Longer than the vocabulary: at least one repeat, and no reason to read on.
+            add(field, "tooMany", vocabulary);
+            return null;
+        }
         Set<E> codes = new LinkedHashSet<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
@@ -254,13 +260,18 @@ final class Input {
         return value;
     }
 
-    JsonNode arrayField(JsonNode node, String field, boolean required) {
+    /** A list of at most maxItems items. */
+    JsonNode arrayField(JsonNode node, String field, boolean required, int maxItems) {
         JsonNode value = present(node, field, required, "required");
         if (value == null) {
             return null;
         }
         if (!value.isArray()) {
             add(field, "list");
+            return null;
+        }
+        if (value.size() > maxItems) {
+            add(field, "tooMany", maxItems);
             return null;
         }
         return value;

@@ -16,19 +16,12 @@ class PageProblems {
 
     @ExceptionHandler({NotVisibleException.class, TaskNotFoundException.class, dk.tvaers.casefile.CaseNotFoundException.class})
     ModelAndView notFound() {
-        return page(HttpStatus.NOT_FOUND, "error.notFound");
+        return ErrorAnswers.page(HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden() {
-        return page(HttpStatus.FORBIDDEN, "error.forbidden");
+        return ErrorAnswers.page(HttpStatus.FORBIDDEN);
     }
 
-    private static ModelAndView page(HttpStatus status, String key) {
-        ModelAndView page = new ModelAndView("error/page");
-        page.setStatus(status);
-        page.addObject("titleKey", key + ".title");
-        page.addObject("textKey", key + ".text");
-        return page;
-    }
 }

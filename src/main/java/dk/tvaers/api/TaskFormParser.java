@@ -19,6 +19,8 @@ final class TaskFormParser {
 
     static final List<String> DIMENSION_ORDER = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
     static final Set<String> DIMENSIONS = Set.copyOf(DIMENSION_ORDER);
+    /** The most participants and agreements one network meeting records. */
+    static final int MAX_LINES = 50;
 
     private TaskFormParser() {
     }
@@ -70,7 +72,7 @@ final class TaskFormParser {
         in.onlyFields(body, "heldOn", "participants", "agreements", "nextStep");
         LocalDate heldOn = in.dateNotAfter(body, "heldOn", true, today);
         List<Participant> participants = new ArrayList<>();
-        JsonNode people = in.arrayField(body, "participants", true);
+        JsonNode people = in.arrayField(body, "participants", true, MAX_LINES);
         if (people != null) {
             if (people.isEmpty()) {
                 in.add("participants", "participants");
@@ -96,7 +98,7 @@ final class TaskFormParser {
             }
         }
         List<TaskForm.AgreementLine> agreements = new ArrayList<>();
-        JsonNode lines = in.arrayField(body, "agreements", false);
+        JsonNode lines = in.arrayField(body, "agreements", false, MAX_LINES);
         if (lines != null) {
             for (int i = 0; i < lines.size(); i++) {
                 Input a = in.nested("agreements[" + i + "]");

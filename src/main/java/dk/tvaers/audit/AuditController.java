@@ -18,13 +18,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail for the administrator and the data protection officer, as JSON or CSV. */
+/** The audit trail for the administrator and the data protection officer, as JSON or CSV, a page at a time. */
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit", description = "Hvem så og ændrede hvilken sag")
 class AuditController {
 
     static final String AUDITOR_GROUP = "camunda-admin";
+    static final int MAX_SIZE = 1000;
 
     private final AuditTrail trail;
 
@@ -32,37 +33,72 @@ class AuditController {
         this.trail = trail;
     }
 
+    /** One page of the trail, as the case list pages its cases. */
+    record AuditPage(List<AuditEntry> content, int page, int size, long totalElements, int totalPages) {}
+
+    /** A query parameter the trail cannot be read with: answered 400 with the field (see ApiProblems). */
+    static final class BadQuery extends IllegalArgumentException {
+        BadQuery(String field, String message) {
+            super(field + ": " + message);
+        }
+    }
+
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Revisionssporet, nyeste først; CSV med Accept: text/csv eller format=csv")
+    @Operation(summary = "Revisionssporet, nyeste først, en side ad gangen; CSV med Accept: text/csv eller format=csv")
     ResponseEntity<?> find(@RequestParam(required = false) String caseId, @RequestParam(required = false) String user,
                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                           @RequestParam(required = false) String format, @RequestParam(defaultValue = "1000") int limit,
+                           @RequestParam(required = false) String format, @RequestParam(required = false) String page,
+                           @RequestParam(required = false) String size,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Authentication auth) {
         if (!CurrentUser.of(auth).isMemberOf(AUDITOR_GROUP)) {
             throw new AccessDeniedException("Kun administratorer kan se revisionssporet");
         }
-        List<AuditEntry> entries = trail.find(blankToNull(caseId), blankToNull(user), date("from", from), date("to", to), limit);
-        if ("csv".equals(format) || (accept != null && accept.contains("text/csv"))) {
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw new BadQuery("format", "Skal være json eller csv");
+        }
+        int pageNumber = number("page", page, 0, 0, 1_000_000);
+        int pageSize = number("size", size, 100, 1, MAX_SIZE);
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw new BadQuery("to", "Slutdatoen kan ikke ligge før startdatoen");
+        }
+        AuditTrail.Page result = trail.page(caseId, user, fromDate, toDate, pageNumber, pageSize);
+        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("json"));
+        if (csv) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"revisionsspor.csv\"")
-                    .body(AuditCsv.of(entries));
+                    .header("X-Total-Count", String.valueOf(result.total()))
+                    .body(AuditCsv.of(result.entries()));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(entries);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new AuditPage(result.entries(), pageNumber, pageSize,
+                result.total(), (int) ((result.total() + pageSize - 1) / pageSize)));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+    private static int number(String field, String text, int absent, int min, int max) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadQuery(field, "Skal være et helt tal fra " + min + " til " + max);
     }
 
     private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": skal være en gyldig dato (ÅÅÅÅ-MM-DD)");
+            throw new BadQuery(field, "Skal være en gyldig dato (ÅÅÅÅ-MM-DD)");
         }
     }
 }

@@ -1,11 +1,13 @@
 package dk.tvaers.audit;
 
+import dk.tvaers.security.CprMasking;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -32,7 +34,8 @@ class AuditInterceptor implements HandlerInterceptor {
             return;
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String action = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+        // An unmatched path is the caller's text: anything CPR-like in it is masked before it is stored.
+        String action = request.getMethod() + " " + (pattern != null ? pattern : CprMasking.mask(request.getRequestURI()));
         List<String> caseIds = new ArrayList<>();
         Object shown = request.getAttribute(AuditTrail.CASES_SHOWN);
         if (shown instanceof Collection<?> ids) {
@@ -40,9 +43,23 @@ class AuditInterceptor implements HandlerInterceptor {
         } else {
             Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             if (variables instanceof Map<?, ?> map && map.get("id") != null && action.contains("/api/cases/{id}")) {
-                caseIds.add(String.valueOf(map.get("id")));
+                caseIds.add(caseIdOrMasked(String.valueOf(map.get("id"))));
             }
         }
         trail.record(auth.getName(), caseIds, action, String.valueOf(response.getStatus()));
     }
+
+    /**
+     * What a caller put where a case id belongs is stored as it came only when it has the shape of a
+     * case id; anything else (a CPR number typed into the path) is stored masked and cut short.
+     */
+    static String caseIdOrMasked(String id) {
+        if (CASE_ID.matcher(id).matches()) {
+            return id;
+        }
+        String masked = CprMasking.mask(id);
+        return masked.length() > 40 ? masked.substring(0, 40) + "…" : masked;
+    }
+
+    private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 }

@@ -50,32 +50,45 @@ public class AuditTrail {
         }
     }
 
+    /** One page of the trail and how many entries the filter matches in all. */
+    public record Page(List<AuditEntry> entries, long total) {}
+
     /** The trail, newest first, filtered by any of case, user and date range (inclusive). */
     @Transactional(readOnly = true)
     public List<AuditEntry> find(String caseId, String user, LocalDate from, LocalDate to, int limit) {
-        StringBuilder sql = new StringBuilder("select id, occurred_at, user_id, case_id, action, result from audit_log where 1 = 1");
+        return page(caseId, user, from, to, 0, limit).entries();
+    }
+
+    /** Page {@code page} (from 0) of {@code size} entries, newest first. */
+    @Transactional(readOnly = true)
+    public Page page(String caseId, String user, LocalDate from, LocalDate to, int page, int size) {
+        StringBuilder where = new StringBuilder(" from audit_log where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (caseId != null) {
-            sql.append(" and case_id = ?");
+            where.append(" and case_id = ?");
             params.add(caseId);
         }
         if (user != null) {
-            sql.append(" and user_id = ?");
+            where.append(" and user_id = ?");
             params.add(user);
         }
         if (from != null) {
-            sql.append(" and occurred_at >= ?");
+            where.append(" and occurred_at >= ?");
             params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
         }
         if (to != null) {
-            sql.append(" and occurred_at < ?");
+            where.append(" and occurred_at < ?");
             params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
         }
-        sql.append(" order by id desc limit ").append(Math.max(1, Math.min(limit, 10_000)));
-        return jdbc.sql(sql.toString()).params(params)
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        int limit = Math.max(1, Math.min(size, 10_000));
+        long offset = (long) Math.max(0, page) * limit;
+        List<AuditEntry> entries = jdbc.sql("select id, occurred_at, user_id, case_id, action, result" + where
+                        + " order by id desc limit " + limit + " offset " + offset).params(params)
                 .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .list();
+        return new Page(entries, total);
     }
 
     private static String truncate(String text, int max) {
