@@ -17,6 +17,10 @@ import dk.tvaers.rules.RuleEngine;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -74,7 +78,11 @@ class CaseController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Modtag en henvisning", description = "201 ny sag; 200 samme henvisning igen; 409 samme externalRef med andet indhold",
-            requestBody = @RequestBody(content = @Content(examples = @ExampleObject(name = "Viktor", value = REFERRAL_EXAMPLE))))
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.Referral.class),
+                    examples = @ExampleObject(name = "Viktor", value = REFERRAL_EXAMPLE))))
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Ny sag; Location peger på den", content = @Content(schema = @Schema(implementation = CaseView.class))),
+            @ApiResponse(responseCode = "200", description = "Samme henvisning igen: den eksisterende sag", content = @Content(schema = @Schema(implementation = CaseView.class))),
+            @ApiResponse(responseCode = "409", description = "Samme externalRef med et andet indhold")})
     ResponseEntity<CaseView> refer(@org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth) {
         requireJobcentre(auth);
         Referral referral = referral(body);
@@ -118,13 +126,20 @@ class CaseController {
     /** The paged list of cases visible to the caller, newest first. */
     record CasePage(List<CaseSummary> content, int page, int size, long totalElements, int totalPages) {}
 
-    record CaseSummary(String id, String externalRef, CaseView.Citizen citizen, String status, String stage, LocalDate stageSince,
-                       String coordinator, LocalDate referralDate, List<String> alarms) {}
+    record CaseSummary(String id, String externalRef, CaseView.Citizen citizen, String status, String stage,
+                       @Schema(nullable = true) LocalDate stageSince, @Schema(nullable = true) String coordinator, LocalDate referralDate,
+                       List<String> alarms) {}
 
     @GetMapping
     @Operation(summary = "Sager, du må se, nyeste først")
-    CasePage list(@RequestParam(required = false) String stage, @RequestParam(required = false) String department,
-                  @RequestParam(required = false) String alarm, @RequestParam(defaultValue = "0") String page,
+    CasePage list(@Parameter(schema = @Schema(implementation = Stage.class)) @RequestParam(required = false) String stage,
+                  @Parameter(description = "En afdeling, der er foreslået eller involveret", schema = @Schema(implementation = Department.class))
+                  @RequestParam(required = false) String department,
+                  @Parameter(description = "En åben alarms kode", schema = @Schema(ref = "#/components/schemas/AlarmCode"))
+                  @RequestParam(required = false) String alarm,
+                  @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "100000", defaultValue = "0"))
+                  @RequestParam(defaultValue = "0") String page,
+                  @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
                   @RequestParam(defaultValue = "20") String size, Authentication auth) {
         Input in = new Input();
         var query = new com.fasterxml.jackson.databind.node.ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
@@ -169,7 +184,7 @@ class CaseController {
     }
 
     @PutMapping(path = "/{id}/flags", consumes = "application/json")
-    @Operation(summary = "Erstatter sagens markeringer; forslag og alarmer vurderes straks igen")
+    @Operation(summary = "Erstatter sagens markeringer; forslag og alarmer vurderes straks igen", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.Flags.class))))
     CaseView flags(@PathVariable String id, @org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth) {
         visible(id, auth);
         requireJobcentre(auth);
@@ -183,8 +198,10 @@ class CaseController {
     }
 
     @PostMapping(path = "/{id}/departments/{code}", consumes = "application/json")
-    @Operation(summary = "Besvarer et forslag: INVOLVE eller DECLINE med en begrundelse")
-    CaseView decide(@PathVariable String id, @PathVariable String code, @org.springframework.web.bind.annotation.RequestBody JsonNode body,
+    @Operation(summary = "Besvarer et forslag: INVOLVE eller DECLINE med en begrundelse", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.Decision.class))))
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Sagen efter beslutningen", content = @Content(schema = @Schema(implementation = CaseView.class))),
+            @ApiResponse(responseCode = "409", description = "JOBCENTER kan ikke fravælges")})
+    CaseView decide(@PathVariable String id, @Parameter(schema = @Schema(implementation = Department.class)) @PathVariable String code, @org.springframework.web.bind.annotation.RequestBody JsonNode body,
                     Authentication auth) {
         visible(id, auth);
         requireJobcentre(auth);
@@ -208,7 +225,9 @@ class CaseController {
     }
 
     @PostMapping(path = "/{id}/consents", consumes = "application/json")
-    @Operation(summary = "Registrerer samtykke (borgeren eller forældremyndighedsindehaveren) til deling med de nævnte afdelinger")
+    @Operation(summary = "Registrerer samtykke (borgeren eller forældremyndighedsindehaveren) til deling med de nævnte afdelinger",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.Consent.class))))
+    @ApiResponses(@ApiResponse(responseCode = "201", description = "Sagen med samtykket", content = @Content(schema = @Schema(implementation = CaseView.class))))
     ResponseEntity<CaseView> consent(@PathVariable String id, @org.springframework.web.bind.annotation.RequestBody JsonNode body,
                                      Authentication auth) {
         visible(id, auth);
@@ -228,7 +247,9 @@ class CaseController {
     }
 
     @PostMapping(path = "/{id}/consents/withdraw", consumes = "application/json")
-    @Operation(summary = "Trækker samtykket tilbage: andre afdelinger end jobcentret mister adgangen")
+    @Operation(summary = "Trækker samtykket tilbage: andre afdelinger end jobcentret mister adgangen", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.Withdrawal.class))))
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Sagen uden samtykke", content = @Content(schema = @Schema(implementation = CaseView.class))),
+            @ApiResponse(responseCode = "409", description = "Der er intet samtykke at trække tilbage")})
     CaseView withdraw(@PathVariable String id, @org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth) {
         CaseFile caseFile = visible(id, auth);
         requireJobcentre(auth);
@@ -245,7 +266,8 @@ class CaseController {
     }
 
     @PostMapping(path = "/{id}/efforts", consumes = "application/json")
-    @Operation(summary = "Registrerer en indsats; ventetiden løber fra requestedOn til startedOn")
+    @Operation(summary = "Registrerer en indsats; ventetiden løber fra requestedOn til startedOn", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.Effort.class))))
+    @ApiResponses(@ApiResponse(responseCode = "201", description = "Indsatsen; Location peger på den", content = @Content(schema = @Schema(implementation = CaseView.EffortView.class))))
     ResponseEntity<CaseView.EffortView> addEffort(@PathVariable String id, @org.springframework.web.bind.annotation.RequestBody JsonNode body,
                                                   Authentication auth) {
         visible(id, auth);
@@ -273,7 +295,7 @@ class CaseController {
     }
 
     @PatchMapping(path = "/{id}/efforts/{effortId}", consumes = "application/json")
-    @Operation(summary = "Flytter en indsats videre: startedOn eller endedOn")
+    @Operation(summary = "Flytter en indsats videre: startedOn eller endedOn", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.EffortMove.class))))
     CaseView.EffortView moveEffort(@PathVariable String id, @PathVariable String effortId,
                                    @org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth) {
         CaseFile caseFile = visible(id, auth);
@@ -310,7 +332,9 @@ class CaseController {
 
     @GetMapping("/{id}/alarms")
     @Operation(summary = "De alarmer, de aktive regler giver for sagen på en dato; beregnet, intet gemmes")
-    List<CaseView.AlarmView> alarms(@PathVariable String id, @RequestParam(required = false) String asOf, Authentication auth) {
+    List<CaseView.AlarmView> alarms(@PathVariable String id,
+                                    @Parameter(schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String asOf,
+                                    Authentication auth) {
         visible(id, auth);
         LocalDate day;
         try {

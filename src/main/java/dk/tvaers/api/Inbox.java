@@ -11,6 +11,7 @@ import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import java.time.Clock;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Inbox {
 
-    record TaskView(String id, String taskKey, String name, String caseId, String citizenName, List<String> candidateGroups,
-                    String assignee, Instant created, Instant due, List<CaseView.AlarmView> alarms) {}
+    record TaskView(String id, String taskKey, @Schema(nullable = true) String name, String caseId, @Schema(nullable = true) String citizenName,
+                    List<String> candidateGroups, @Schema(nullable = true) String assignee, Instant created, @Schema(nullable = true) Instant due,
+                    List<CaseView.AlarmView> alarms) {}
 
     private final TaskService tasks;
     private final RouteTasks routeTasks;

@@ -138,6 +138,12 @@ final class Input {
     }
 
     LocalDate date(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (!required && value != null && value.isTextual() && value.asText().isBlank()) {
+            // An optional date is left out or null; an empty text is not a date.
+            add(field, "date");
+            return null;
+        }
         String text = plainText(node, field, required, 10);
         if (text == null) {
             return null;

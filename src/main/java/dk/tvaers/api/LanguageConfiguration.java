@@ -53,5 +53,6 @@ class LanguageConfiguration implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
         registry.addInterceptor(new LanguageLink());
+        registry.addInterceptor(new KnownQueryParameters()).addPathPatterns("/api/**");
     }
 }

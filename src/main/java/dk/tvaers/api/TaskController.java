@@ -3,6 +3,11 @@ package dk.tvaers.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.tvaers.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +34,8 @@ class TaskController {
 
     @GetMapping
     @Operation(summary = "Åbne opgaver: scope=mine (tildelt mig), scope=group (kan tages af en af mine grupper); uden scope begge")
-    List<Inbox.TaskView> list(@RequestParam(required = false) String scope, @RequestParam(required = false) String taskKey,
-                              @RequestParam(required = false) String caseId, Authentication auth) {
+    List<Inbox.TaskView> list(@Parameter(schema = @Schema(allowableValues = {"mine", "group"})) @RequestParam(required = false) String scope,
+                              @RequestParam(required = false) String taskKey, @RequestParam(required = false) String caseId, Authentication auth) {
         if (scope != null && !scope.equals("mine") && !scope.equals("group")) {
             throw new InvalidInputException(FieldError.of("scope", "scope"));
         }
@@ -41,6 +46,8 @@ class TaskController {
 
     @PostMapping("/{id}/claim")
     @Operation(summary = "Tag opgaven; 409 hvis en anden har den")
+    @ApiResponses({@ApiResponse(responseCode = "204", description = "Opgaven er din"),
+            @ApiResponse(responseCode = "409", description = "En anden har opgaven")})
     ResponseEntity<Void> claim(@PathVariable String id, Authentication auth) {
         inbox.claim(CurrentUser.of(auth), id);
         return ResponseEntity.noContent().build();
@@ -48,13 +55,19 @@ class TaskController {
 
     @PostMapping("/{id}/unclaim")
     @Operation(summary = "Giv opgaven tilbage til gruppen; 409 hvis en anden har den")
+    @ApiResponses({@ApiResponse(responseCode = "204", description = "Opgaven er givet tilbage"),
+            @ApiResponse(responseCode = "409", description = "En anden har opgaven")})
     ResponseEntity<Void> unclaim(@PathVariable String id, Authentication auth) {
         inbox.unclaim(CurrentUser.of(auth), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{id}/complete", consumes = "application/json")
-    @Operation(summary = "Afslut opgaven med dens felter (se API.md); 400 med fejl pr. felt; 409 hvis en anden har den")
+    @Operation(summary = "Afslut opgaven med dens felter (se API.md); 400 med fejl pr. felt; 409 hvis en anden har den",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ApiBodies.TaskCompletion.class))))
+    @ApiResponses({@ApiResponse(responseCode = "204", description = "Opgaven er afsluttet"),
+            @ApiResponse(responseCode = "409", description = "En anden har opgaven, eller den kan ikke afsluttes gennem API'et")})
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody JsonNode body, Authentication auth) {
         inbox.complete(CurrentUser.of(auth), id, body);
         return ResponseEntity.noContent().build();

@@ -26,6 +26,9 @@ class TomcatErrorAnswers implements WebServerFactoryCustomizer<TomcatServletWebS
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        // TRACE goes on to Spring MVC (spring.mvc.dispatch-trace-request), which answers 405 with the address's own
+        // methods; Tomcat would answer with every method its servlets have. Nothing echoes a TRACE (ErrorFormatTests).
+        factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
         factory.addContextCustomizers(context -> {
             Container host = context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {

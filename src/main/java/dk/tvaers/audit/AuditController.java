@@ -2,6 +2,11 @@ package dk.tvaers.audit;
 
 import dk.tvaers.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -45,11 +50,20 @@ class AuditController {
 
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "Revisionssporet, nyeste først, en side ad gangen; CSV med Accept: text/csv eller format=csv")
+    @ApiResponse(responseCode = "200", description = "En side af sporet",
+            headers = @Header(name = "X-Total-Count", description = "Antal poster i alt (CSV)", schema = @Schema(type = "integer")),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AuditPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<?> find(@RequestParam(required = false) String caseId, @RequestParam(required = false) String user,
-                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                           @RequestParam(required = false) String format, @RequestParam(required = false) String page,
+                           @Parameter(schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+                           @Parameter(schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
+                           @Parameter(schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
+                           @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "1000000", defaultValue = "0"))
+                           @RequestParam(required = false) String page,
+                           @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
                            @RequestParam(required = false) String size,
-                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Authentication auth) {
+                           @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                           Authentication auth) {
         if (!CurrentUser.of(auth).isMemberOf(AUDITOR_GROUP)) {
             throw new AccessDeniedException("Kun administratorer kan se revisionssporet");
         }

@@ -37,6 +37,11 @@ public final class Problems {
         body.put("status", status);
         body.put("detail", detail);
         response.setStatus(status);
+        BASELINE_HEADERS.forEach((name, value) -> {
+            if (!response.containsHeader(name)) {
+                response.setHeader(name, value);
+            }
+        });
         BARE_ANSWER_HEADERS.forEach((name, value) -> {
             if (!response.containsHeader(name)) {
                 response.setHeader(name, value);

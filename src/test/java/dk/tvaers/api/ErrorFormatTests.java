@@ -112,6 +112,32 @@ class ErrorFormatTests {
     }
 
     @Test
+    void aMethodTheAddressDoesNotHaveIs405WithItsOwnMethodsAndNoEcho() throws Exception {
+        for (String method : List.of("TRACE", "QUERY", "PROPFIND")) {
+            Raw answer = raw(method + " /api/cases HTTP/1.1", BASIC_KOORDINATOR, "Cookie: JSESSIONID=hemmelig");
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            assertThat(answer.headers()).as(method).contains("content-type: application/problem+json");
+            String allow = answer.headers().lines().filter(l -> l.startsWith("allow: ")).findFirst().orElse("allow: ");
+            assertThat(allow.substring(7).split(",\\s*")).as(method).containsExactlyInAnyOrder("get", "post");
+            assertThat(answer.body()).as(method).doesNotContain("hemmelig").doesNotContain("Authorization");
+        }
+        for (String path : List.of("/engine-rest/engine", "/camunda/app/tasklist/default/", "/login", "/indbakke")) {
+            Raw trace = raw("TRACE " + path + " HTTP/1.1", "Authorization: Basic YWRtaW46YWRtaW4=", "Cookie: JSESSIONID=hemmelig");
+            assertThat(trace.status()).as(path).isNotEqualTo(200);
+            assertThat(trace.body()).as(path + " must not echo the request").doesNotContain("hemmelig").doesNotContain("YWRtaW46YWRtaW4=");
+        }
+    }
+
+    @Test
+    void anUnknownQueryParameterIsAnErrorNotAnUnfilteredList() {
+        Api.Response misspelt = api.get("koordinator", "/api/cases?stgae=SPARRING");
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.body().get("errors").get(0).get("field").asText()).isEqualTo("stgae");
+        assertThat(api.get("admin", "/api/audit?limit=100000000").status()).isEqualTo(400);
+        assertThat(api.get("koordinator", "/api/tasks?scope=mine&taskKey=registerConsent").status()).isEqualTo(200);
+    }
+
+    @Test
     void emptyQueryParametersCountAsAbsent() {
         assertThat(api.get("koordinator", "/api/cases?stage=&department=&alarm=&page=&size=").status()).isEqualTo(200);
         Api.Response tasks = api.get("koordinator", "/api/tasks?scope=&taskKey=&caseId=");

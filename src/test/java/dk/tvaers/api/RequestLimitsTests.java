@@ -41,6 +41,20 @@ class RequestLimitsTests {
     }
 
     @Test
+    void anOptionalDateIsLeftOutOrNullNeverEmptyText() {
+        Api.Response referral = api.post("koordinator", "/api/cases", Map.of("externalRef", "DATE-" + System.nanoTime(),
+                "citizen", Map.of("cpr", dk.tvaers.support.Route.cprForAge(26), "name", "Dato Test"), "referredBy", "JOBCENTER",
+                "referralDate", dk.tvaers.support.Route.today().toString()));
+        String effortsPath = "/api/cases/" + referral.body().get("id").asText() + "/efforts";
+        String today = dk.tvaers.support.Route.today().toString();
+        Api.Response empty = api.post("koordinator", effortsPath, "{\"type\":\"MENTOR\",\"requestedOn\":\"" + today + "\",\"startedOn\":\"\"}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("errors").get(0).get("field").asText()).isEqualTo("startedOn");
+        assertThat(api.post("koordinator", effortsPath, "{\"type\":\"MENTOR\",\"requestedOn\":\"" + today + "\",\"startedOn\":null}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void atMostFiftyFieldErrorsWithTheirCount() {
         Map<String, Object> body = new LinkedHashMap<>();
         for (int i = 0; i < 60; i++) {

@@ -11,7 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Real HTTP against the running test server, as a named demo user (users of API.md). */
+/**
+ * Real HTTP against the running test server, as a named demo user (users of API.md). Every answer of
+ * {@code /api/**} is held against the served OpenAPI document ({@link OpenApiContract}).
+ */
 public class Api {
 
     private final TestRestTemplate http;
@@ -44,6 +47,7 @@ public class Api {
             }
         }
         ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
+        OpenApiContract.check(http, method, path, response);
         JsonNode parsed = null;
         if (response.getBody() != null && !response.getBody().isBlank()) {
             try {

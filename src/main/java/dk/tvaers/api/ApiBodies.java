@@ -1,0 +1,139 @@
+package dk.tvaers.api;
+
+import dk.tvaers.casefile.ConsentGiver;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.EffortType;
+import dk.tvaers.casefile.Flag;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The request bodies of the API as the OpenAPI document describes them. The controllers read the
+ * same bodies field by field with {@link Input} (one error per wrong field); these records exist for
+ * the document, and {@code OpenApiConfiguration} closes them ({@code additionalProperties: false}),
+ * as {@code Input.onlyFields} does; an optional field may be null (the same as leaving it out), a
+ * list may repeat a code (it counts once). Constraints a schema cannot say (a date not after today,
+ * an end not before its start, no CPR number in free text) are in the descriptions.
+ */
+final class ApiBodies {
+
+    /** A CPR number: a valid day and month (29 February only in a leap year), a dash allowed after the sixth digit. */
+    static final String CPR_PATTERN = "^(?:(?:(?:0[1-9]|1[0-9]|2[0-8])(?:0[1-9]|1[0-2])|(?:29|30)(?:0[13-9]|1[0-2])|31(?:0[13578]|1[02]))"
+            + "[0-9]{2}-?[0-9]{4}|2902(?:0[48]|[2468][048]|[13579][26])-?[0-9]{4}|290200-?[4-9][0-9]{3})$";
+    /** Text that is not only blank (a value is trimmed of control characters and spaces before use). */
+    static final String NOT_BLANK = "[^\\x00-\\x20]";
+    static final String NOT_IN_FUTURE = "Ikke efter i dag.";
+    static final String FREE_TEXT = "Må ikke indeholde et CPR-nummer.";
+
+    @Schema(name = "ReferralRequest", requiredProperties = {"externalRef", "citizen", "referredBy", "referralDate"})
+    record Referral(
+            @Schema(description = "Afsenderens idempotensnøgle. " + FREE_TEXT, minLength = 1, maxLength = 100, pattern = NOT_BLANK) String externalRef,
+            Citizen citizen,
+            Department referredBy,
+            @Schema(description = NOT_IN_FUTURE) LocalDate referralDate,
+            @ArraySchema(schema = @Schema(implementation = Flag.class)) List<Flag> flags,
+            @Schema(description = FREE_TEXT, maxLength = 4000) String note,
+            @Schema(description = "Brugernavnet på den koordinerende sagsbehandler. " + FREE_TEXT, maxLength = 100) String coordinator) {}
+
+    @Schema(name = "CitizenRequest", requiredProperties = {"cpr", "name"})
+    record Citizen(@Schema(pattern = CPR_PATTERN, example = "0101074234") String cpr,
+                   @Schema(description = FREE_TEXT, minLength = 1, maxLength = 200, pattern = NOT_BLANK) String name) {}
+
+    @Schema(name = "FlagsRequest", requiredProperties = "flags")
+    record Flags(@ArraySchema(schema = @Schema(implementation = Flag.class)) List<Flag> flags) {}
+
+    @Schema(name = "DecisionRequest", oneOf = {Involve.class, Decline.class}, description = "JOBCENTER kan ikke fravælges (409).")
+    record Decision() {}
+
+    @Schema(name = "InvolveDecisionRequest", requiredProperties = "decision")
+    record Involve(@Schema(allowableValues = "INVOLVE") String decision, @Schema(description = FREE_TEXT, maxLength = 1000) String reason) {}
+
+    @Schema(name = "DeclineDecisionRequest", requiredProperties = {"decision", "reason"})
+    record Decline(@Schema(allowableValues = "DECLINE") String decision,
+                   @Schema(description = FREE_TEXT, minLength = 1, maxLength = 1000, pattern = NOT_BLANK) String reason) {}
+
+    @Schema(name = "ConsentRequest", requiredProperties = {"givenBy", "departments", "givenOn"})
+    record Consent(ConsentGiver givenBy,
+                   @ArraySchema(minItems = 1, schema = @Schema(implementation = Department.class)) List<Department> departments,
+                   @Schema(description = NOT_IN_FUTURE) LocalDate givenOn) {}
+
+    @Schema(name = "WithdrawalRequest", requiredProperties = "withdrawnOn")
+    record Withdrawal(@Schema(description = NOT_IN_FUTURE) LocalDate withdrawnOn) {}
+
+    @Schema(name = "EffortRequest", requiredProperties = {"type", "requestedOn"},
+            description = "Datoerne er ikke efter i dag; startedOn ikke før requestedOn, endedOn ikke før startedOn.")
+    record Effort(EffortType type,
+                  @Schema(description = "Uden den: indsatstypens sædvanlige afdeling.") Department department,
+                  @Schema(description = NOT_IN_FUTURE) LocalDate requestedOn, @Schema(description = NOT_IN_FUTURE) LocalDate startedOn,
+                  @Schema(description = NOT_IN_FUTURE) LocalDate endedOn,
+                  @Schema(description = FREE_TEXT, maxLength = 1000) String note) {}
+
+    @Schema(name = "EffortMoveRequest", minProperties = 1,
+            description = "startedOn eller endedOn; ikke efter i dag, startedOn ikke før requestedOn, endedOn ikke før starten.")
+    record EffortMove(@Schema(description = NOT_IN_FUTURE) LocalDate startedOn, @Schema(description = NOT_IN_FUTURE) LocalDate endedOn) {}
+
+    /** The completion body: which one depends on the task's key (API.md). */
+    @Schema(name = "TaskCompletionRequest", oneOf = {RegisterConsent.class, YouthTeamSparring.class, NetworkMeeting.class,
+            FindInternship.class, HeldOn.class, MidwayReview.class, EvaluateInternship.class, FollowUp.class})
+    record TaskCompletion() {}
+
+    @Schema(name = "RegisterConsentCompletion", requiredProperties = "consentGiven",
+            description = "registerConsent: givenBy, departments og givenOn skal udfyldes, når consentGiven er true.")
+    record RegisterConsent(Boolean consentGiven, ConsentGiver givenBy,
+                           @ArraySchema(schema = @Schema(implementation = Department.class)) List<Department> departments,
+                           @Schema(description = NOT_IN_FUTURE) LocalDate givenOn) {}
+
+    @Schema(name = "YouthTeamSparringCompletion", requiredProperties = "outcome",
+            description = "youthTeamSparring: departments skal udfyldes ved INTERDISCIPLINARY.")
+    record YouthTeamSparring(@Schema(allowableValues = {"INTERDISCIPLINARY", "SINGLE_DISCIPLINE", "CLOSE"}) String outcome,
+                             @ArraySchema(schema = @Schema(implementation = Department.class)) List<Department> departments,
+                             @Schema(description = FREE_TEXT, maxLength = 4000) String note) {}
+
+    @Schema(name = "NetworkMeetingCompletion", requiredProperties = {"heldOn", "participants", "nextStep"},
+            description = "networkMeeting: en aftales frist er ikke før mødet.")
+    record NetworkMeeting(@Schema(description = NOT_IN_FUTURE) LocalDate heldOn,
+                          @ArraySchema(minItems = 1, maxItems = TaskFormParser.MAX_LINES) List<Participant> participants,
+                          @ArraySchema(maxItems = TaskFormParser.MAX_LINES) List<Agreement> agreements,
+                          @Schema(allowableValues = {"INTERNSHIP", "FOLLOW_UP"}) String nextStep) {}
+
+    @Schema(name = "MeetingParticipant", description = "En afdeling, eller role CITIZEN, eller role NETWORK med navn.")
+    record Participant(Department department, @Schema(allowableValues = {"CITIZEN", "NETWORK", "DEPARTMENT"}) String role,
+                       @Schema(description = FREE_TEXT, maxLength = 200) String name) {}
+
+    @Schema(name = "MeetingAgreement", requiredProperties = {"text", "owner", "due"})
+    record Agreement(@Schema(description = FREE_TEXT, minLength = 1, maxLength = 1000, pattern = NOT_BLANK) String text,
+                     @Schema(description = FREE_TEXT, minLength = 1, maxLength = 100, pattern = NOT_BLANK) String owner, LocalDate due) {}
+
+    @Schema(name = "FindInternshipCompletion", requiredProperties = {"company", "startsOn", "endsOn"},
+            description = "findInternship: endsOn ikke før startsOn.")
+    record FindInternship(@Schema(description = FREE_TEXT, minLength = 1, maxLength = 200, pattern = NOT_BLANK) String company,
+                          LocalDate startsOn, LocalDate endsOn) {}
+
+    @Schema(name = "InternshipKickoffCompletion", requiredProperties = "heldOn")
+    record HeldOn(@Schema(description = NOT_IN_FUTURE) LocalDate heldOn) {}
+
+    @Schema(name = "InternshipMidwayReviewCompletion", requiredProperties = "heldOn")
+    record MidwayReview(@Schema(description = NOT_IN_FUTURE) LocalDate heldOn, @Schema(description = FREE_TEXT, maxLength = 4000) String note) {}
+
+    @Schema(name = "EvaluateInternshipCompletion", requiredProperties = "result")
+    record EvaluateInternship(@Schema(allowableValues = {"JOB", "ORDINARY_HOURS", "EXTEND", "ENDED"}) String result,
+                              @Schema(minimum = "0", maximum = "80") Integer hoursPerWeek) {}
+
+    @Schema(name = "FollowUpCompletion", requiredProperties = {"progression", "outcome"},
+            description = "followUp: closeReason kun, og kun skal, ved outcome CLOSE.")
+    record FollowUp(ProgressionScores progression,
+                    @Schema(allowableValues = {"CONTINUE", "NEW_NETWORK_MEETING", "CLOSE"}) String outcome,
+                    @Schema(allowableValues = {"JOB", "EDUCATION", "OTHER"}) String closeReason) {}
+
+    /** The progression dimensions of a follow-up, each scored 1–10; at least one. */
+    @Schema(name = "ProgressionScores", minProperties = 1)
+    @SuppressWarnings("checkstyle:RecordComponentName")
+    record ProgressionScores(@Schema(minimum = "1", maximum = "10") Integer DAILY_STRUCTURE, @Schema(minimum = "1", maximum = "10") Integer HEALTH,
+                             @Schema(minimum = "1", maximum = "10") Integer SOCIAL_NETWORK, @Schema(minimum = "1", maximum = "10") Integer MOTIVATION,
+                             @Schema(minimum = "1", maximum = "10") Integer WORK_READINESS) {}
+
+    private ApiBodies() {
+    }
+}
