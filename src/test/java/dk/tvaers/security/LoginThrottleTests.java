@@ -121,6 +121,23 @@ class LoginThrottleTests {
             assertThat(refused.body().get("detail").asText()).startsWith("For mange forkerte adgangskoder fra din adresse");
         }
 
+        @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+        @Test
+        void theLoginPageSaysWhyItRefusesARightPassword() throws Exception {
+            user("throttle-page", "rigtig-kode");
+            dk.tvaers.support.WebSession browser = new dk.tvaers.support.WebSession(port);
+            for (int i = 0; i < LoginThrottle.PER_USER; i++) {
+                browser.get("/login");
+                assertThat(browser.post("/login", "username", "throttle-page", "password", "forkert").headers().firstValue("Location").orElse(""))
+                        .endsWith("/login?error");
+            }
+            browser.get("/login");
+            var refused = browser.post("/login", "username", "throttle-page", "password", "rigtig-kode");
+            assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/login?blocked");
+            assertThat(browser.get("/login?blocked").body()).contains("For mange forkerte adgangskoder fra din adresse");
+        }
+
         private boolean check(String address, String user, String password) throws Exception {
             AtomicBoolean right = new AtomicBoolean();
             LoginThrottle.withClient(address, () -> right.set(identity.checkPassword(user, password)));
