@@ -47,7 +47,8 @@ class OpenApiConfiguration {
             "401", "Ikke logget ind (HTTP Basic)",
             "403", "Logget ind, men rollen giver ikke adgang",
             "404", "Findes ikke, eller du må ikke se det",
-            "406", "Svaret kan ikke leveres i den ønskede form (Accept)");
+            "406", "Svaret kan ikke leveres i den ønskede form (Accept)",
+            "503", "Tværs starter og er ikke klar endnu (Retry-After)");
 
     /** And those of an operation with a body. */
     private static final Map<String, String> WITH_BODY = Map.of(
@@ -125,7 +126,7 @@ class OpenApiConfiguration {
             WITH_BODY.forEach((code, text) -> add(responses, code, text));
         }
         responses.forEach((code, response) -> {
-            if (code.startsWith("4")) {
+            if (code.startsWith("4") || code.equals("503")) {
                 // Every refusal is a problem, whatever the operation's own answers are.
                 response.setContent(problem());
             }

@@ -3,6 +3,7 @@ package dk.tvaers.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,8 @@ import org.springframework.core.Ordered;
 class EngineRestSecurity {
 
     @Bean
-    FilterRegistrationBean<RequestBaseline> requestBaseline() {
-        FilterRegistrationBean<RequestBaseline> registration = new FilterRegistrationBean<>(new RequestBaseline());
+    FilterRegistrationBean<RequestBaseline> requestBaseline(ApplicationAvailability availability) {
+        FilterRegistrationBean<RequestBaseline> registration = new FilterRegistrationBean<>(new RequestBaseline(availability));
         registration.setName("request-baseline");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

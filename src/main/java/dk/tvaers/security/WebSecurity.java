@@ -28,8 +28,7 @@ class WebSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        AuthenticationEntryPoint basicLogin = (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED.value(),
-                e instanceof LockedException ? e.getMessage() : "Log ind med HTTP Basic (brugernavn og adgangskode)");
+        AuthenticationEntryPoint basicLogin = basicLogin();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicLogin))
@@ -40,6 +39,27 @@ class WebSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 // Machine clients with HTTP Basic and no cookies: there is no session for CSRF to ride on.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * The actuator: health and its liveness and readiness probes for anyone (status only; details for
+     * administrators), metrics ({@code /actuator/prometheus}) for administrators with HTTP Basic.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint basicLogin = basicLogin();
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        .anyRequest().hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP))
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicLogin))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(basicLogin)
+                        .accessDeniedHandler((request, response, e) ->
+                                Problems.write(response, HttpStatus.FORBIDDEN.value(), "Kun administratorer kan se målingerne")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
@@ -109,6 +129,12 @@ class WebSecurity {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setUnsafeAllowAnyHttpMethod(true);
         return firewall;
+    }
+
+    /** HTTP Basic's 401 as problem+json, saying so when the address is blocked for too many wrong passwords. */
+    private static AuthenticationEntryPoint basicLogin() {
+        return (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED.value(),
+                e instanceof LockedException ? e.getMessage() : "Log ind med HTTP Basic (brugernavn og adgangskode)");
     }
 
     private static final org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint LOGIN_PAGE =
