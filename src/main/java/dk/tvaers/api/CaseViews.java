@@ -5,6 +5,7 @@ import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.casefile.Agreement;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.Consent;
+import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.DepartmentInvolvement;
 import dk.tvaers.casefile.Effort;
 import dk.tvaers.route.RouteSchedule;
@@ -45,20 +46,29 @@ class CaseViews {
                 schedule.openTasks(c.id()).stream().map(CaseViews::task).toList());
     }
 
+    /** Under 18 only the custody holder's consent shares the case (as {@code CaseAccessPolicy} applies it). */
+    static final String MINOR_CITIZEN_CONSENT = "Borgeren er under 18 år; kun forældremyndighedsindehaverens samtykke giver andre afdelinger adgang";
+
     static CaseView.ConsentView consent(CaseFile c, LocalDate today) {
-        Optional<Consent> valid = c.validConsentOn(today);
-        if (valid.isPresent()) {
-            Consent consent = valid.get();
+        boolean minor = c.ageOn(today) < 18;
+        List<Consent> valid = c.consents().stream().filter(k -> k.isValidOn(today)).toList();
+        Optional<Consent> counting = valid.stream().filter(k -> !minor || k.givenBy() == ConsentGiver.CUSTODY_HOLDER).findFirst();
+        if (counting.isPresent()) {
+            Consent consent = counting.get();
             return new CaseView.ConsentView("GIVEN", consent.givenBy().name(), consent.departments().stream().map(Enum::name).sorted().toList(),
-                    consent.givenOn(), null);
+                    consent.givenOn(), null, null);
+        }
+        if (!valid.isEmpty()) {
+            Consent consent = valid.get(0);
+            return new CaseView.ConsentView("INSUFFICIENT", consent.givenBy().name(), List.of(), consent.givenOn(), null, MINOR_CITIZEN_CONSENT);
         }
         Optional<Consent> withdrawn = c.consents().stream().filter(k -> k.withdrawnOn().isPresent())
                 .max(Comparator.comparing(k -> k.withdrawnOn().get()));
         if (withdrawn.isPresent()) {
             Consent consent = withdrawn.get();
-            return new CaseView.ConsentView("WITHDRAWN", consent.givenBy().name(), List.of(), consent.givenOn(), consent.withdrawnOn().get());
+            return new CaseView.ConsentView("WITHDRAWN", consent.givenBy().name(), List.of(), consent.givenOn(), consent.withdrawnOn().get(), null);
         }
-        return new CaseView.ConsentView("MISSING", null, List.of(), null, null);
+        return new CaseView.ConsentView("MISSING", null, List.of(), null, null, null);
     }
 
     static CaseView.DepartmentView department(DepartmentInvolvement d) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.meetings.Invitations;
@@ -63,6 +64,10 @@ class TaskFormPages {
     String form(@PathVariable String id, Authentication auth, Model model) {
         Inbox.TaskView task = inbox.task(CurrentUser.of(auth), id);
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        if (Tasks.REGISTER_CONSENT.equals(task.taskKey()) && minorAge(task, model)) {
+            // Under 18 only the custody holder's consent counts: the form starts there.
+            values.add("givenBy", ConsentGiver.CUSTODY_HOLDER.name());
+        }
         if (Tasks.NETWORK_MEETING.equals(task.taskKey())) {
             caseFiles.find(task.caseId()).flatMap(invitations::upcoming).ifPresent(invitation -> {
                 prefill(values, invitation, LocalDate.now(clock));
@@ -70,6 +75,18 @@ class TaskFormPages {
             });
         }
         return page(task, values, Map.of(), model);
+    }
+
+    /** Tells the consent form the citizen's age when it is under 18 (model {@code minorAge}); true then. */
+    private boolean minorAge(Inbox.TaskView task, Model model) {
+        if (!Tasks.REGISTER_CONSENT.equals(task.taskKey())) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return caseFiles.find(task.caseId()).filter(c -> c.ageOn(today) < 18).map(c -> {
+            model.addAttribute("minorAge", c.ageOn(today));
+            return true;
+        }).orElse(false);
     }
 
     /**
@@ -103,6 +120,7 @@ class TaskFormPages {
             Map<String, String> errors = new LinkedHashMap<>();
             e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : formField(task.taskKey(), form, error.field()),
                     error.message(texts)));
+            minorAge(task, model);
             return page(task, form, errors, model);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
             return "redirect:/indbakke?conflict";

@@ -1,6 +1,6 @@
 package dk.tvaers.casefile;
 
-/** The departments that can take part in a case (DOMAIN.md). */
+/** The departments that can take part in a case (docs/rules/department-suggestions.md says which flags suggest which). */
 public enum Department {
     JOBCENTER("Jobcenter"),
     UU("Ungdommens Uddannelsesvejledning"),

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The case as the rules see it on one day ({@code today}). Codes are plain strings so that a rule
- * file reads like the vocabulary of DOMAIN.md.
+ * file reads like the vocabulary of docs/rules/alarms.md.
  */
 public record CaseFacts(String caseId, LocalDate today, int age, LocalDate eighteenthBirthday,
                         LocalDate referralDate, String stage, LocalDate stageSince, boolean pastConsent,

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The two personas of DOMAIN.md walk the whole route, with the suggestions and alarms it expects. */
+/** Two personas, Viktor (19) and Michelle (23), walk the whole route with the suggestions and alarms it expects (docs/coordinator.md). */
 @TvaersTest
 class PersonaRouteTests {
 

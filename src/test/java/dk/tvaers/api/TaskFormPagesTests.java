@@ -125,6 +125,21 @@ class TaskFormPagesTests {
     }
 
     @Test
+    void theConsentFormOfAMinorSaysWhoseConsentCountsBeforeItIsSent() throws Exception {
+        Map<String, Object> referral = Map.of("externalRef", "MINOR-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(16), "name", "Ung Borger"),
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("DROPPED_OUT"));
+        String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
+        HttpResponse<String> form = new WebSession(port).loggedInAs("koordinator").get("/opgaver/" + taskId(caseId, "registerConsent"));
+        assertThat(form.body()).contains("Borgeren er 16 år. Kun samtykke fra forældremyndighedsindehaveren giver andre afdelinger adgang")
+                .containsPattern("value=\"CUSTODY_HOLDER\"[^>]*checked");
+        String adult = api.post("koordinator", "/api/cases", Map.of("externalRef", "ADULT-" + System.nanoTime(),
+                "citizen", Map.of("cpr", Route.cprForAge(30), "name", "Voksen Borger"), "referredBy", "JOBCENTER",
+                "referralDate", Route.today().toString())).body().get("id").asText();
+        assertThat(new WebSession(port).loggedInAs("koordinator").get("/opgaver/" + taskId(adult, "registerConsent")).body())
+                .doesNotContain("forældremyndighedsindehaveren giver andre");
+    }
+
+    @Test
     void aTaskOfACaseYouMayNotSeeHasNoForm() throws Exception {
         Map<String, Object> referral = Map.of("externalRef", "FORM-" + System.nanoTime(), "citizen", Map.of("cpr", Route.cprForAge(30), "name", "Skjult Form"),
                 "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("DEBT"));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/** Every file in processes/ follows the conventions of docs/STYLE.md and names only things that exist. */
+/** Every file in processes/ follows the conventions of docs/processes/README.md and names only things that exist. */
 @TvaersTest
 class ProcessConventionsTests {
 

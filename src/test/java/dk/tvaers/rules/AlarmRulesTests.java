@@ -31,7 +31,7 @@ class AlarmRulesTests {
 
     @Test
     void shipsOneRulePerAlarmCase() {
-        assertThat(rules.ruleNames("alarms")).hasSize(12);
+        assertThat(rules.ruleNames("alarms")).hasSize(13);
     }
 
     @Test
@@ -61,6 +61,17 @@ class AlarmRulesTests {
         assertThat(alarms(aCase().stage("SPARRING").department("JOBCENTER", "INVOLVED", TODAY), "CONSENT_MISSING")).isEmpty();
         // Consent for another department does not cover this one.
         assertThat(alarms(aCase().stage("SPARRING").department("PSYCHIATRY", "INVOLVED", TODAY).consent("CITIZEN", "UU"), "CONSENT_MISSING")).hasSize(1);
+    }
+
+    @Test
+    void aMinorsOwnConsentAtTheConsentStepIsConsentMissingAtOnce() {
+        List<Alarm> alarms = alarms(aCase().age(17).stage("CONSENT").consent("CITIZEN", "UU"), "CONSENT_MISSING");
+        assertThat(alarms).singleElement().satisfies(alarm -> {
+            assertThat(alarm.rule()).isEqualTo("citizen-consent-under-18-covers-nothing");
+            assertThat(alarm.text()).contains("17 år").contains("dækker intet");
+        });
+        assertThat(alarms(aCase().age(17).stage("CONSENT").consent("CUSTODY_HOLDER", "UU"), "CONSENT_MISSING")).isEmpty();
+        assertThat(alarms(aCase().age(18).stage("CONSENT").consent("CITIZEN", "UU"), "CONSENT_MISSING")).isEmpty();
     }
 
     @Test

@@ -30,7 +30,7 @@ class RuleSetTests {
         RuleSet ruleSet = RuleSetBuilder.build(shipped(), 1, "test", Instant.EPOCH);
         assertThat(ruleSet.sources()).extracting(RuleSource::name)
                 .containsExactly("alarms/alarms.drl", "alarms/thresholds.csv", "suggestions/department-suggestions.drl");
-        assertThat(ruleSet.ruleNames("alarms")).hasSize(12);
+        assertThat(ruleSet.ruleNames("alarms")).hasSize(13);
         assertThat(ruleSet.ruleNames("suggestions")).hasSize(18);
         assertThat(ruleSet.thresholds().days()).containsKeys(Thresholds.KNOWN_CODES.toArray(String[]::new));
     }

@@ -40,9 +40,15 @@ class ConsentLifecycleTests {
         String id = newCase(16);
         api.post("koordinator", "/api/cases/" + id + "/departments/FAMILY", Map.of("decision", "INVOLVE"));
         consent(id, "CITIZEN");
+        var insufficient = api.get("koordinator", "/api/cases/" + id).body();
+        assertThat(insufficient.get("consent").get("status").asText()).isEqualTo("INSUFFICIENT");
+        assertThat(insufficient.get("consent").get("departments")).isEmpty();
+        assertThat(insufficient.get("consent").get("reason").asText()).contains("under 18");
+        assertThat(insufficient.get("alarms")).anySatisfy(a -> assertThat(a.get("code").asText()).isEqualTo("CONSENT_MISSING"));
         assertThat(api.get("familie", "/api/cases/" + id).status()).isEqualTo(404);
         assertThat(api.get("familie", "/api/cases?size=200").raw()).doesNotContain(id);
         consent(id, "CUSTODY_HOLDER");
+        assertThat(api.get("koordinator", "/api/cases/" + id).body().get("consent").get("status").asText()).isEqualTo("GIVEN");
         assertThat(api.get("familie", "/api/cases/" + id).status()).isEqualTo(200);
         assertThat(api.get("familie", "/api/cases?size=200").raw()).contains(id);
     }
