@@ -366,11 +366,8 @@ class CaseController {
     }
 
     /** Changing a case is the jobcentre's (the coordinating caseworker's hub) work. */
-    private static void requireJobcentre(Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
-            throw new org.springframework.security.access.AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
-        }
+    private void requireJobcentre(Authentication auth) {
+        policy.requireChange(CurrentUser.of(auth));
     }
 
     private LocalDate today() {

@@ -2,6 +2,7 @@ package dk.tvaers.api;
 
 import dk.tvaers.casefile.CaseVisibility;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.security.CaseAccessPolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,19 +55,9 @@ class CaseListQuery {
     static Where where(Criteria criteria, CaseVisibility visibility) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!visibility.everyCase()) {
-            where.append(" ").append("""
-                     and exists (select 1 from case_department d
-                                 join consent k on k.case_id = d.case_id
-                                 join consent_department kd on kd.consent_id = k.id and kd.department = d.department
-                                 where d.case_id = c.id and d.status = 'INVOLVED' and d.department in (:visibleDepartments)
-                                   and k.given_on <= :visibleOn and (k.withdrawn_on is null or k.withdrawn_on > :visibleOn)
-                                   and (c.birth_date <= :adultBornBy or k.given_by = 'CUSTODY_HOLDER'))""");
-            params.put("visibleDepartments", visibility.departments().stream().map(Enum::name).toList());
-            params.put("visibleOn", visibility.on());
-            // Under 18 only the custody holder's consent shares the case.
-            params.put("adultBornBy", visibility.on().minusYears(18));
-        }
+        CaseAccessPolicy.SqlCondition visible = CaseAccessPolicy.sql(visibility);
+        where.append(visible.sql());
+        params.putAll(visible.params());
         if (criteria.stage() != null) {
             where.append(" and c.stage = :stage");
             params.put("stage", criteria.stage());

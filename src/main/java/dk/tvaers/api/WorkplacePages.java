@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,7 +79,7 @@ class WorkplacePages {
         model.addAttribute("upcoming", invitations.upcoming(caseFile)
                 .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));
         model.addAttribute("meetings", caseFile.meetings().stream().sorted(Comparator.comparing(Meeting::heldOn)).toList());
-        model.addAttribute("canChange", user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf("camunda-admin"));
+        model.addAttribute("canChange", policy.canChange(user));
         model.addAttribute("journey", journey.stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))
                 .map(e -> new JourneyLine(e.occurredOn(), e.detail())).toList());
@@ -100,9 +99,7 @@ class WorkplacePages {
                   @RequestParam(required = false) String reason, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         CaseFile caseFile = visible(id, user);
-        if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
-            throw new AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
-        }
+        policy.requireChange(user);
         Department department;
         try {
             department = Department.valueOf(code);
@@ -140,9 +137,7 @@ class WorkplacePages {
     String agreementDone(@PathVariable String id, @PathVariable long agreementId, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         CaseFile caseFile = visible(id, user);
-        if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
-            throw new AccessDeniedException("Kun jobcentrets medarbejdere kan ændre sagen");
-        }
+        policy.requireChange(user);
         boolean open = caseFile.agreements().stream().anyMatch(a -> a.id() == agreementId && a.doneOn().isEmpty());
         if (!open) {
             throw new NotVisibleException();

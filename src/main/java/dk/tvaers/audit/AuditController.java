@@ -1,5 +1,6 @@
 package dk.tvaers.audit;
 
+import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "Hvem så og ændrede hvilken sag")
 class AuditController {
 
-    static final String AUDITOR_GROUP = "camunda-admin";
+    static final String AUDITOR_GROUP = CaseAccessPolicy.ADMIN_GROUP;
     static final int MAX_SIZE = 1000;
 
     private final AuditTrail trail;

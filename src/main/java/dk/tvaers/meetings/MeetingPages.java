@@ -30,7 +30,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -363,9 +362,7 @@ class MeetingPages {
     /** A case the job centre works on: only its staff (and administrators) invite and send minutes. */
     private CaseFile jobcentres(String id, CurrentUser user) {
         CaseFile caseFile = visible(id, user);
-        if (!user.isMemberOf(Department.JOBCENTER.name()) && !user.isMemberOf("camunda-admin")) {
-            throw new AccessDeniedException(text("invitation.error.notJobcenter"));
-        }
+        policy.requireChange(user, text("invitation.error.notJobcenter"));
         return caseFile;
     }
 

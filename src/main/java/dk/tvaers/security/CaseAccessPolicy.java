@@ -8,19 +8,24 @@ import dk.tvaers.casefile.InvolvementStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may see which citizen, in one place. Jobcentre staff see the jobcentre's cases; another
  * department sees a case only while it is INVOLVED and a valid consent covers it; everyone else
- * (leaders, process owners) sees no citizen. Queries use {@link #visibility}; single reads use
- * {@link #canSee}; both apply the same rule.
+ * (leaders, process owners) sees no citizen. Single reads use {@link #canSee}; lists put
+ * {@link #sql} of the caller's {@link #visibility} into their query, so paging counts only what the
+ * caller may see. Both forms apply the same rule ({@code CaseAccessAgreementTests} holds them to it).
  */
 @Component
 public class CaseAccessPolicy {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    /** The administrators: the engine's admin group, who see and change every case. */
+    public static final String ADMIN_GROUP = EngineGrants.ADMINISTRATORS;
 
     private final Clock clock;
 
@@ -29,7 +34,8 @@ public class CaseAccessPolicy {
     }
 
     public CaseVisibility visibility(CurrentUser user) {
-        if (user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf(ADMIN_GROUP)) {
+        if (canChange(user)) {
+            // Who changes every case sees every case.
             return CaseVisibility.allCases();
         }
         Set<Department> departments = EnumSet.noneOf(Department.class);
@@ -39,6 +45,51 @@ public class CaseAccessPolicy {
             }
         }
         return departments.isEmpty() ? CaseVisibility.noCases() : CaseVisibility.departments(departments, LocalDate.now(clock));
+    }
+
+    /**
+     * Changing a case (its flags, departments, consents, efforts, agreements and meetings) is the
+     * jobcentre's work, the coordinating caseworker's hub, and the administrators'.
+     */
+    public boolean canChange(CurrentUser user) {
+        return user.isMemberOf(Department.JOBCENTER.name()) || user.isMemberOf(ADMIN_GROUP);
+    }
+
+    /** As {@link #canChange}, refusing with 403 and the Danish reason. */
+    public void requireChange(CurrentUser user) {
+        requireChange(user, "Kun jobcentrets medarbejdere kan ændre sagen");
+    }
+
+    /** As {@link #canChange}, refusing with the given Danish reason. */
+    public void requireChange(CurrentUser user, String reason) {
+        if (!canChange(user)) {
+            throw new AccessDeniedException(reason);
+        }
+    }
+
+    /** A condition of a query's where clause, with its named parameters. */
+    public record SqlCondition(String sql, Map<String, Object> params) {}
+
+    /**
+     * The visibility as SQL over the case file's tables, for a query whose {@code case_file} row is
+     * called {@code c}: empty for every case. (A caller who sees nothing is answered before any query.)
+     */
+    public static SqlCondition sql(CaseVisibility visibility) {
+        if (visibility.everyCase()) {
+            return new SqlCondition("", Map.of());
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("visibleDepartments", visibility.departments().stream().map(Enum::name).toList());
+        params.put("visibleOn", visibility.on());
+        // Under 18 only the custody holder's consent shares the case.
+        params.put("adultBornBy", visibility.on().minusYears(18));
+        return new SqlCondition(" " + """
+                 and exists (select 1 from case_department d
+                             join consent k on k.case_id = d.case_id
+                             join consent_department kd on kd.consent_id = k.id and kd.department = d.department
+                             where d.case_id = c.id and d.status = 'INVOLVED' and d.department in (:visibleDepartments)
+                               and k.given_on <= :visibleOn and (k.withdrawn_on is null or k.withdrawn_on > :visibleOn)
+                               and (c.birth_date <= :adultBornBy or k.given_by = 'CUSTODY_HOLDER'))""", params);
     }
 
     public boolean canSee(CurrentUser user, CaseFile caseFile) {
