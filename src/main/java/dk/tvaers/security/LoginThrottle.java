@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
  * user from logging in from her own machine. {@value #PER_USER} wrong passwords for one user from one
  * address within {@link #WINDOW} stop that address trying that user; {@value #PER_ADDRESS} for any users
  * stop the address (one password tried on many users). The block lifts as the failures age out of the
- * window. Every door that takes a password passes here: Tværs's API and pages, the engine's REST API
+ * window. The three are the defaults of {@code tvaers.login.max-failures-per-user},
+ * {@code tvaers.login.max-failures-per-address} and {@code tvaers.login.window} (an office of many
+ * behind one address may want a larger second one). Every door that takes a password passes here: Tværs's API and pages, the engine's REST API
  * and the Camunda webapps' login (the engine's identity provider asks {@link ThrottledIdentityProvider}).
  * The counts live in each node's memory: a cluster of n nodes allows n times as many guesses.
  */
@@ -33,16 +36,31 @@ public class LoginThrottle {
     private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
 
     private final Clock clock;
+    private final int perUser;
+    private final int perAddress;
+    private final Duration window;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     @Autowired
-    LoginThrottle() {
+    LoginThrottle(@Value("${tvaers.login.max-failures-per-user:" + PER_USER + "}") int perUser,
+                  @Value("${tvaers.login.max-failures-per-address:" + PER_ADDRESS + "}") int perAddress,
+                  @Value("${tvaers.login.window:PT15M}") Duration window) {
         // Wall time, not the application's clock: the demo and the tests move that one.
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), perUser, perAddress, window);
     }
 
     LoginThrottle(Clock clock) {
+        this(clock, PER_USER, PER_ADDRESS, WINDOW);
+    }
+
+    LoginThrottle(Clock clock, int perUser, int perAddress, Duration window) {
+        if (perUser < 1 || perAddress < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("tvaers.login.*: the limits are at least 1 and the window longer than zero");
+        }
         this.clock = clock;
+        this.perUser = perUser;
+        this.perAddress = perAddress;
+        this.window = window;
     }
 
     /** Runs the given work with the client address that password checks in it are counted for. */
@@ -67,7 +85,7 @@ public class LoginThrottle {
     /** How long the address must wait before it may try this user again; zero when it may now. */
     public Duration blockedFor(String address, String user) {
         Instant now = clock.instant();
-        return max(waitFor(userKey(address, user), PER_USER, now), waitFor(addressKey(address), PER_ADDRESS, now));
+        return max(waitFor(userKey(address, user), perUser, now), waitFor(addressKey(address), perAddress, now));
     }
 
     void failed(String address, String user) {
@@ -85,7 +103,7 @@ public class LoginThrottle {
             synchronized (times) {
                 prune(times, now);
                 times.addLast(now);
-                while (times.size() > PER_ADDRESS) {
+                while (times.size() > Math.max(perUser, perAddress)) {
                     times.removeFirst();
                 }
             }
@@ -108,12 +126,12 @@ public class LoginThrottle {
             }
             // Blocked until enough failures have aged out to bring the count under the limit.
             Instant oldestThatCounts = times.stream().skip(times.size() - limit).findFirst().orElseThrow();
-            return Duration.between(now, oldestThatCounts.plus(WINDOW));
+            return Duration.between(now, oldestThatCounts.plus(window));
         }
     }
 
-    private static void prune(Deque<Instant> times, Instant now) {
-        Instant cutoff = now.minus(WINDOW);
+    private void prune(Deque<Instant> times, Instant now) {
+        Instant cutoff = now.minus(window);
         while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
             times.removeFirst();
         }

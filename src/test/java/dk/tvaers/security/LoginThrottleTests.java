@@ -72,6 +72,22 @@ class LoginThrottleTests {
     }
 
     @Test
+    void theLimitsAndTheWindowAreTheOperatorsToSet() {
+        MovingClock clock = new MovingClock();
+        LoginThrottle strict = new LoginThrottle(clock, 2, 3, Duration.ofMinutes(5));
+        strict.failed("10.0.0.1", "koordinator");
+        assertThat(strict.blockedFor("10.0.0.1", "koordinator")).isZero();
+        strict.failed("10.0.0.1", "koordinator");
+        assertThat(strict.blockedFor("10.0.0.1", "koordinator")).isEqualTo(Duration.ofMinutes(5));
+        strict.failed("10.0.0.1", "ungeteam");
+        assertThat(strict.blockedFor("10.0.0.1", "virksomhed")).as("three for any users stop the address").isPositive();
+        clock.plus(Duration.ofMinutes(5));
+        assertThat(strict.blockedFor("10.0.0.1", "koordinator")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LoginThrottle(clock, 0, 50, Duration.ofMinutes(15)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void oneAddressTryingManyUsersIsStopped() {
         LoginThrottle throttle = new LoginThrottle(new MovingClock());
         for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
