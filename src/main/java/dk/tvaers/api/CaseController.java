@@ -5,6 +5,7 @@ import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
+import dk.tvaers.casefile.Cpr;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Effort;
 import dk.tvaers.casefile.EffortType;
@@ -158,7 +159,7 @@ class CaseController {
         Map<String, List<String>> alarms = list.openAlarmCodes(result.rows().stream().map(CaseListQuery.Row::id).toList());
         LocalDate today = today();
         List<CaseSummary> content = result.rows().stream().map(r -> new CaseSummary(r.id(), r.externalRef(),
-                new CaseView.Citizen(r.citizenName(), r.cpr().substring(0, 6) + "-****", java.time.Period.between(r.birthDate(), today).getYears(), r.birthDate()),
+                new CaseView.Citizen(r.citizenName(), Cpr.maskedFrom(r.cprBirthDigits()), Cpr.age(r.birthDate(), today), r.birthDate()),
                 r.status(), r.stage(), r.stageSince(), r.coordinator(), r.referralDate(), alarms.getOrDefault(r.id(), List.of()))).toList();
         dk.tvaers.audit.AuditTrail.casesShown(content.stream().map(CaseSummary::id).toList());
         return new CasePage(content, pageNumber, pageSize, result.total(), (int) ((result.total() + pageSize - 1) / pageSize));

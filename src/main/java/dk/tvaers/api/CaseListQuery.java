@@ -13,14 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The paged case list: a read model over the case file and the alarm tables. The access policy's
- * visibility is part of the SQL, so paging counts only what the caller may see.
+ * visibility is part of the SQL, so paging counts only what the caller may see; of the CPR number it
+ * reads only the first six digits, so the full number never leaves the case file's table.
  */
 @Component
 class CaseListQuery {
 
     record Criteria(String stage, Department department, String alarm) {}
 
-    record Row(String id, String externalRef, String citizenName, String cpr, LocalDate birthDate, String status, String stage,
+    record Row(String id, String externalRef, String citizenName, String cprBirthDigits, LocalDate birthDate, String status, String stage,
                LocalDate stageSince, String coordinator, LocalDate referralDate) {}
 
     record Page(List<Row> rows, long total) {}
@@ -38,7 +39,7 @@ class CaseListQuery {
         Where where = where(criteria, visibility);
         long total = bind(jdbc.sql("select count(*) from case_file c" + where.sql()), where.params()).query(Long.class).single();
         List<Row> rows = bind(jdbc.sql("""
-                select c.id, c.external_ref, c.citizen_name, c.cpr, c.birth_date, c.status, c.stage, c.stage_since, c.coordinator, c.referral_date
+                select c.id, c.external_ref, c.citizen_name, substring(c.cpr from 1 for 6), c.birth_date, c.status, c.stage, c.stage_since, c.coordinator, c.referral_date
                 from case_file c""" + where.sql() + " order by c.created_at desc, c.id limit :limit offset :offset"), where.params())
                 .param("limit", size)
                 .param("offset", (long) page * size)

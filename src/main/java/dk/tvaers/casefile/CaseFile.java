@@ -124,7 +124,7 @@ public class CaseFile {
     public String citizenName() { return citizenName; }
     public String cprMasked() { return Cpr.maskedFrom(cprDigits); }
     public LocalDate birthDate() { return birthDate; }
-    public int ageOn(LocalDate date) { return java.time.Period.between(birthDate, date).getYears(); }
+    public int ageOn(LocalDate date) { return Cpr.age(birthDate, date); }
     public Department referredBy() { return referredBy; }
     public LocalDate referralDate() { return referralDate; }
     public String note() { return note; }

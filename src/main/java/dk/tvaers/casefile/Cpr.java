@@ -58,7 +58,12 @@ public final class Cpr {
     }
 
     public int ageOn(LocalDate date) {
-        return Period.between(birthDate, date).getYears();
+        return age(birthDate, date);
+    }
+
+    /** Whole years from a birth date to a day: the one way Tværs counts a citizen's age. */
+    public static int age(LocalDate birthDate, LocalDate on) {
+        return Period.between(birthDate, on).getYears();
     }
 
     /** DDMMYY-****: the only form that leaves the case file. */
@@ -66,8 +71,8 @@ public final class Cpr {
         return maskedFrom(digits);
     }
 
-    /** Masks stored digits without parsing them again. */
-    static String maskedFrom(String digits) {
+    /** Masks stored digits (all ten, or only the first six a list reads) without parsing them again. */
+    public static String maskedFrom(String digits) {
         return digits.substring(0, 6) + "-****";
     }
 
