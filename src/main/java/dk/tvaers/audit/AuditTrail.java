@@ -53,15 +53,23 @@ public class AuditTrail {
     /** One page of the trail and how many entries the filter matches in all. */
     public record Page(List<AuditEntry> entries, long total) {}
 
-    /** The trail, newest first, filtered by any of case, user and date range (inclusive). */
+    /** The trail, newest first, filtered by any of case, user and date range (inclusive); no count. */
     @Transactional(readOnly = true)
     public List<AuditEntry> find(String caseId, String user, LocalDate from, LocalDate to, int limit) {
-        return page(caseId, user, from, to, 0, limit).entries();
+        return entries(where(caseId, user, from, to), 0, limit);
     }
 
-    /** Page {@code page} (from 0) of {@code size} entries, newest first. */
+    /** Page {@code page} (from 0) of {@code size} entries, newest first, and how many the filter matches. */
     @Transactional(readOnly = true)
     public Page page(String caseId, String user, LocalDate from, LocalDate to, int page, int size) {
+        Where where = where(caseId, user, from, to);
+        long total = jdbc.sql("select count(*)" + where.sql()).params(where.params()).query(Long.class).single();
+        return new Page(entries(where, page, size), total);
+    }
+
+    private record Where(String sql, List<Object> params) {}
+
+    private Where where(String caseId, String user, LocalDate from, LocalDate to) {
         StringBuilder where = new StringBuilder(" from audit_log where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (caseId != null) {
@@ -80,15 +88,17 @@ public class AuditTrail {
             where.append(" and occurred_at < ?");
             params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
         }
-        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        return new Where(where.toString(), params);
+    }
+
+    private List<AuditEntry> entries(Where where, int page, int size) {
         int limit = Math.max(1, Math.min(size, 10_000));
         long offset = (long) Math.max(0, page) * limit;
-        List<AuditEntry> entries = jdbc.sql("select id, occurred_at, user_id, case_id, action, result" + where
-                        + " order by id desc limit " + limit + " offset " + offset).params(params)
+        return jdbc.sql("select id, occurred_at, user_id, case_id, action, result" + where.sql()
+                        + " order by id desc limit " + limit + " offset " + offset).params(where.params())
                 .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .list();
-        return new Page(entries, total);
     }
 
     private static String truncate(String text, int max) {
