@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,6 +55,14 @@ class OpenApiConfiguration {
     private static final Map<String, String> WITH_BODY = Map.of(
             "413", "Anmodningen er for stor",
             "415", "Indholdet er ikke application/json");
+
+    @Bean
+    FilterRegistrationBean<OpenApiDayCache> openApiDayCache(Clock clock) {
+        FilterRegistrationBean<OpenApiDayCache> registration = new FilterRegistrationBean<>(new OpenApiDayCache(clock));
+        registration.addUrlPatterns("/v3/api-docs", "/v3/api-docs/*", "/v3/api-docs.yaml");
+        registration.setName("openapi-day-cache");
+        return registration;
+    }
 
     @Bean
     OpenAPI tvaersOpenApi() {
