@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -23,6 +24,26 @@ class ModularityTests {
     @Test
     void modulesHaveNoCyclesAndUseOnlyEachOthersApi() {
         modules.verify();
+    }
+
+    /** The shared web part serves every feature's pages, so it may know none of them (docs/architecture.md). */
+    @Test
+    void theSharedWebPartKnowsNoFeature() {
+        assertThat(dependenciesOf("web")).as("web leans on the domain's exceptions and the user only")
+                .isSubsetOf("casefile", "route", "security");
+    }
+
+    /** The domain is below every page and the API: a page can change without the case file, the rules or the route knowing. */
+    @Test
+    void theDomainKnowsNoPageAndNoApi() {
+        for (String domain : List.of("casefile", "rules", "route", "alarms", "security")) {
+            assertThat(dependenciesOf(domain)).as(domain).doesNotContainAnyElementsOf(List.of("web", "api", "caseview", "inbox", "meetings", "audit"));
+        }
+    }
+
+    private List<String> dependenciesOf(String module) {
+        return modules.getModuleByName(module).orElseThrow().getDirectDependencies(modules).uniqueModules()
+                .map(ApplicationModule::getName).toList();
     }
 
     @Test

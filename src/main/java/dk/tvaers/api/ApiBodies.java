@@ -4,6 +4,7 @@ import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
+import dk.tvaers.inbox.TaskFormParser;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;

@@ -1,14 +1,19 @@
 package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import dk.tvaers.security.CprMasking;
-import dk.tvaers.security.Problems;
-import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import dk.tvaers.casefile.CaseNotFoundException;
 import dk.tvaers.casefile.ReferralConflictException;
 import dk.tvaers.route.TaskConflictException;
 import dk.tvaers.route.TaskNotFoundException;
+import dk.tvaers.security.CprMasking;
+import dk.tvaers.security.Problems;
+import dk.tvaers.web.ApiRequestLimits;
+import dk.tvaers.web.ConflictException;
+import dk.tvaers.web.FieldError;
+import dk.tvaers.web.InvalidInputException;
+import dk.tvaers.web.NotVisibleException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;

@@ -1,7 +1,10 @@
 package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.tvaers.inbox.Inbox;
 import dk.tvaers.security.CurrentUser;
+import dk.tvaers.web.FieldError;
+import dk.tvaers.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

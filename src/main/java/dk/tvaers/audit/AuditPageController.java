@@ -1,5 +1,6 @@
 package dk.tvaers.audit;
 
+import dk.tvaers.web.WorkplacePage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,13 +9,12 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The administrator's page of the audit trail, with filters and a CSV download. */
-@Controller
+@WorkplacePage
 class AuditPageController {
 
     private final AuditTrail trail;

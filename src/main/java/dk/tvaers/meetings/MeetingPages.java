@@ -10,6 +10,7 @@ import dk.tvaers.casefile.Participant;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CprMasking;
 import dk.tvaers.security.CurrentUser;
+import dk.tvaers.web.WorkplacePage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,7 +32,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -45,7 +45,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The network meeting's pages: the invitation form (who, when, where), the minutes as PDF, and the
  * outbox where every mail Tværs sent or holds can be read (the demo's stand-in for a mail server).
  */
-@Controller
+@WorkplacePage
 class MeetingPages {
 
     /** Rows in the invitation form for network persons (family, a mentor, a friend). */

@@ -145,18 +145,4 @@ class TasksApiTests {
         Api.Response response = api.post(user, "/api/tasks/" + id + "/complete", body);
         assertThat(response.status()).as(taskKey + ": " + response.raw()).isEqualTo(204);
     }
-
-    @Test
-    void evaluationAndFollowUpValidateTheirFields() {
-        assertThat(TaskFormParserTestSupport.errors("evaluateInternship", Map.of("result", "ORDINARY_HOURS", "hoursPerWeek", 120)))
-                .containsExactly("hoursPerWeek");
-        assertThat(TaskFormParserTestSupport.errors("evaluateInternship", Map.of("result", "JOB"))).containsExactly("hoursPerWeek");
-        assertThat(TaskFormParserTestSupport.errors("followUp", Map.of("progression", Map.of("MOTIVATION", 11, "LUCK", 5), "outcome", "CLOSE")))
-                .containsExactlyInAnyOrder("progression.MOTIVATION", "progression.LUCK", "closeReason");
-        assertThat(TaskFormParserTestSupport.errors("followUp", Map.of("progression", Map.of(), "outcome", "CONTINUE", "closeReason", "JOB")))
-                .containsExactlyInAnyOrder("progression", "closeReason");
-        assertThat(TaskFormParserTestSupport.errors("internshipMidwayReview", Map.of("note", 3))).containsExactlyInAnyOrder("heldOn", "note");
-        assertThat(TaskFormParserTestSupport.errors("followUp", Map.of("progression", Map.of("HEALTH", 5), "outcome", "CLOSE", "closeReason", "JOB")))
-                .isEmpty();
-    }
 }

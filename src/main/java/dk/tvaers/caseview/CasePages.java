@@ -1,0 +1,160 @@
+package dk.tvaers.caseview;
+
+import dk.tvaers.audit.AuditTrail;
+import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.JourneyEntry;
+import dk.tvaers.casefile.Meeting;
+import dk.tvaers.meetings.Invitations;
+import dk.tvaers.route.RouteSchedule;
+import dk.tvaers.rules.RuleEngine;
+import dk.tvaers.security.CaseAccessPolicy;
+import dk.tvaers.security.CprMasking;
+import dk.tvaers.security.CurrentUser;
+import dk.tvaers.web.LanguageLink;
+import dk.tvaers.web.NotVisibleException;
+import dk.tvaers.web.Texts;
+import dk.tvaers.web.WorkplacePage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The case page: the citizen, the route drawn, the journey, departments, alarms, efforts and
+ * agreements. Same policy and same case view as the API.
+ */
+@WorkplacePage
+class CasePages {
+
+    record JourneyLine(LocalDate date, String text) {}
+
+    private final CaseFiles caseFiles;
+    private final CaseViews views;
+    private final CaseAccessPolicy policy;
+    private final RouteSchedule schedule;
+    private final RuleEngine rules;
+    private final Invitations invitations;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CasePages(CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy,
+                   RouteSchedule schedule, RuleEngine rules, Invitations invitations, MessageSource messages, Clock clock) {
+        this.messages = messages;
+        this.invitations = invitations;
+        this.rules = rules;
+        this.schedule = schedule;
+        this.caseFiles = caseFiles;
+        this.views = views;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @GetMapping("/sager/{id}")
+    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt, Authentication auth, Model model) {
+        CurrentUser user = CurrentUser.of(auth);
+        model.addAttribute("invited", indkaldt != null);
+        return casePage(visible(id, user), user, null, model);
+    }
+
+    /** A decline the page refused: the department, why (a bundle key) and what the user typed. */
+    record RefusedDecline(String department, String messageKey, String reason) {}
+
+    private String casePage(CaseFile caseFile, CurrentUser user, RefusedDecline refused, Model model) {
+        String id = caseFile.id();
+        model.addAttribute("c", views.view(caseFile));
+        model.addAttribute("activeSteps", String.join(",", schedule.diagram(id)
+                .map(RouteSchedule.RouteDiagram::activeActivityIds).orElse(List.of())));
+        List<JourneyEntry> journey = caseFiles.journey(id);
+        model.addAttribute("timeline", JourneyTimeline.of(caseFile, journey, rules.active().thresholds(), LocalDate.now(clock),
+                Texts.of(messages)));
+        model.addAttribute("progression", Progression.of(caseFile, Texts.of(messages)));
+        model.addAttribute("refused", refused);
+        model.addAttribute("upcoming", invitations.upcoming(caseFile)
+                .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));
+        model.addAttribute("meetings", caseFile.meetings().stream().sorted(Comparator.comparing(Meeting::heldOn)).toList());
+        model.addAttribute("canChange", policy.canChange(user));
+        model.addAttribute("journey", journey.stream()
+                .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))
+                .map(e -> new JourneyLine(e.occurredOn(), e.detail())).toList());
+        return "caseview/case";
+    }
+
+    /** The BPMN the case's route runs on, for the diagram on the case page. */
+    @GetMapping(path = "/sager/{id}/forloeb.bpmn", produces = "application/xml")
+    @ResponseBody
+    String routeXml(@PathVariable String id, Authentication auth) {
+        visible(id, CurrentUser.of(auth));
+        return schedule.diagram(id).map(RouteSchedule.RouteDiagram::bpmnXml).orElseThrow(NotVisibleException::new);
+    }
+
+    @PostMapping("/sager/{id}/afdelinger/{code}")
+    String decide(@PathVariable String id, @PathVariable String code, @RequestParam String decision,
+                  @RequestParam(required = false) String reason, Authentication auth, Model model) {
+        CurrentUser user = CurrentUser.of(auth);
+        CaseFile caseFile = visible(id, user);
+        policy.requireChange(user);
+        Department department;
+        try {
+            department = Department.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            throw new NotVisibleException();
+        }
+        if (!"INVOLVE".equals(decision) && !"DECLINE".equals(decision) || department == Department.JOBCENTER) {
+            throw new NotVisibleException();
+        }
+        boolean involve = "INVOLVE".equals(decision);
+        String why = involve ? null : declineReasonProblem(reason);
+        if (why != null) {
+            // Nothing changes; the case page says by the field what is wrong, with the text kept.
+            model.addAttribute("invited", false);
+            model.addAttribute(LanguageLink.PAGE_URL, "/sager/" + id);
+            return casePage(caseFile, user, new RefusedDecline(department.name(), why, reason), model);
+        }
+        caseFiles.decideDepartment(id, department, involve, involve ? null : reason.trim(), user.id());
+        return "redirect:/sager/" + id;
+    }
+
+    /** The bundle key of what is wrong with a decline's reason, or null when it can be stored. */
+    private static String declineReasonProblem(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "case.declineReason.missing";
+        }
+        if (reason.trim().length() > 1000) {
+            return "case.declineReason.tooLong";
+        }
+        return CprMasking.containsCpr(reason) ? "case.declineReason.cpr" : null;
+    }
+
+    /** An agreement from a meeting is done: its overdue alarm, if any, clears with the evaluation this causes. */
+    @PostMapping("/sager/{id}/aftaler/{agreementId}/opfyldt")
+    String agreementDone(@PathVariable String id, @PathVariable long agreementId, Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        CaseFile caseFile = visible(id, user);
+        policy.requireChange(user);
+        boolean open = caseFile.agreements().stream().anyMatch(a -> a.id() == agreementId && a.doneOn().isEmpty());
+        if (!open) {
+            throw new NotVisibleException();
+        }
+        caseFiles.completeAgreement(id, agreementId, LocalDate.now(clock));
+        return "redirect:/sager/" + id;
+    }
+
+    private CaseFile visible(String id, CurrentUser user) {
+        CaseFile caseFile = caseFiles.find(id).orElseThrow(NotVisibleException::new);
+        if (!policy.canSee(user, caseFile)) {
+            throw new NotVisibleException();
+        }
+        AuditTrail.casesShown(List.of(id));
+        return caseFile;
+    }
+}

@@ -1,0 +1,146 @@
+package dk.tvaers.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.tvaers.alarms.CaseEvaluation;
+import dk.tvaers.audit.AuditTrail;
+import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.caseview.CaseListQuery;
+import dk.tvaers.caseview.CaseView;
+import dk.tvaers.caseview.CaseViews;
+import dk.tvaers.route.RouteTasks;
+import dk.tvaers.route.TaskForm;
+import dk.tvaers.route.TaskNotFoundException;
+import dk.tvaers.security.CaseAccessPolicy;
+import dk.tvaers.security.CurrentUser;
+import dk.tvaers.web.ConflictException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbox, for the API and the pages alike: the caller's tasks and their groups' tasks on cases
+ * the access policy lets them see (the policy is part of the task query), and claiming, giving back
+ * and completing with the same checks everywhere.
+ */
+@Component
+public class Inbox {
+
+    public record TaskView(String id, String taskKey, @Schema(nullable = true) String name, String caseId, @Schema(nullable = true) String citizenName,
+                    List<String> candidateGroups, @Schema(nullable = true) String assignee, Instant created, @Schema(nullable = true) Instant due,
+                    List<CaseView.AlarmView> alarms) {}
+
+    private final TaskService tasks;
+    private final RouteTasks routeTasks;
+    private final CaseFiles caseFiles;
+    private final CaseEvaluation alarms;
+    private final CaseAccessPolicy policy;
+    private final TaskListQuery query;
+    private final Clock clock;
+
+    /** The API's task list is not paged (API.md); this many per call at most. */
+    static final int API_LIMIT = 1000;
+
+    Inbox(TaskService tasks, RouteTasks routeTasks, CaseFiles caseFiles, CaseEvaluation alarms,
+          CaseAccessPolicy policy, TaskListQuery query, Clock clock) {
+        this.tasks = tasks;
+        this.routeTasks = routeTasks;
+        this.caseFiles = caseFiles;
+        this.alarms = alarms;
+        this.policy = policy;
+        this.query = query;
+        this.clock = clock;
+    }
+
+    /** Open tasks by due date for the API; scope {@code mine}, {@code group} or null for both. */
+    public List<TaskView> tasks(CurrentUser user, String scope, String taskKey, String caseId) {
+        TaskListQuery.Scope which = scope == null ? TaskListQuery.Scope.BOTH
+                : scope.equals("mine") ? TaskListQuery.Scope.MINE : TaskListQuery.Scope.GROUP;
+        return page(user, new TaskListQuery.Filter(which, taskKey, caseId, new CaseListQuery.Criteria(null, null, null),
+                TaskListQuery.Sort.DUE), 0, API_LIMIT).tasks();
+    }
+
+    record Page(List<TaskView> tasks, long total) {}
+
+    /** One page of the caller's open tasks, filtered and sorted in the database. */
+    Page page(CurrentUser user, TaskListQuery.Filter filter, int page, int size) {
+        TaskListQuery.Page found = query.find(user, policy.visibility(user), filter, page, size);
+        Map<String, List<CaseView.AlarmView>> alarmsByCase = query.openAlarms(
+                found.rows().stream().map(TaskListQuery.Row::caseId).collect(Collectors.toSet()));
+        Map<String, List<String>> groups = query.candidateGroups(found.rows().stream().map(TaskListQuery.Row::id).toList());
+        return new Page(found.rows().stream().map(r -> new TaskView(r.id(), r.taskKey(), r.name(), r.caseId(), r.citizenName(),
+                groups.getOrDefault(r.id(), List.of()), r.assignee(), r.created(), r.due(),
+                alarmsByCase.getOrDefault(r.caseId(), List.of()))).toList(), found.total());
+    }
+
+    /** One open task on a case the caller may see, for its form. */
+    TaskView task(CurrentUser user, String taskId) {
+        Task task = visibleTask(taskId, user);
+        return view(task, caseFiles.find(routeTasks.caseIdOf(task)).orElseThrow());
+    }
+
+    public void claim(CurrentUser user, String taskId) {
+        Task task = visibleTask(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new ConflictException("Opgaven er allerede taget af en anden");
+        }
+        requireCandidate(task, user);
+        routeTasks.claim(taskId, user.id());
+    }
+
+    public void unclaim(CurrentUser user, String taskId) {
+        visibleTask(taskId, user);
+        routeTasks.unclaim(taskId, user.id());
+    }
+
+    public void complete(CurrentUser user, String taskId, JsonNode body) {
+        Task task = visibleTask(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new ConflictException("Opgaven er taget af en anden");
+        }
+        if (task.getAssignee() == null) {
+            requireCandidate(task, user);
+        }
+        TaskForm form = TaskFormParser.parse(task.getTaskDefinitionKey(), body, LocalDate.now(clock));
+        routeTasks.complete(taskId, form, user.id());
+    }
+
+    private TaskView view(Task task, CaseFile caseFile) {
+        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), caseFile.id(), caseFile.citizenName(), groups,
+                task.getAssignee(), task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                alarms.openAlarms(caseFile.id()).stream().map(CaseViews::alarm).toList());
+    }
+
+    /** The task if its case is visible; otherwise "not found", exactly as for a task that does not exist. */
+    private Task visibleTask(String id, CurrentUser user) {
+        Task task = routeTasks.task(id);
+        String caseId = routeTasks.caseIdOf(task);
+        AuditTrail.casesShown(caseId == null ? List.of() : List.of(caseId));
+        Optional<CaseFile> caseFile = caseId == null ? Optional.empty() : caseFiles.find(caseId);
+        if (caseFile.isEmpty() || !policy.canSee(user, caseFile.get())) {
+            throw new TaskNotFoundException(id);
+        }
+        return task;
+    }
+
+    private void requireCandidate(Task task, CurrentUser user) {
+        boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(link -> (link.getGroupId() != null && user.isMemberOf(link.getGroupId())) || user.id().equals(link.getUserId()));
+        if (!candidate && !user.id().equals(task.getAssignee())) {
+            throw new AccessDeniedException("Opgaven hører til en gruppe, du ikke er med i");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dk.tvaers.inbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.ConsentGiver;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Participant;
+import dk.tvaers.meetings.Invitations;
+import dk.tvaers.route.RouteProcess.Tasks;
+import dk.tvaers.security.CurrentUser;
+import dk.tvaers.web.ConflictException;
+import dk.tvaers.web.InvalidInputException;
+import dk.tvaers.web.Texts;
+import dk.tvaers.web.WorkplacePage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A form for every user task of the default route. The form's fields are turned into the API's
+ * completion body and validated by the same parser, so the page and the API say the same thing;
+ * on an error the page comes back with the message by each field and what the user typed kept.
+ */
+@WorkplacePage
+class TaskFormPages {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<String> DIMENSIONS = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
+
+    /** Rows for network persons on the network meeting form. */
+    static final int NETWORK_ROWS = 3;
+    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final Pattern PARTICIPANT = Pattern.compile("participants\\[([0-9]+)\\]\\..*");
+
+    private final Inbox inbox;
+    private final CaseFiles caseFiles;
+    private final Invitations invitations;
+    private final Texts texts;
+    private final Clock clock;
+
+    TaskFormPages(Inbox inbox, CaseFiles caseFiles, Invitations invitations, MessageSource messages, Clock clock) {
+        this.inbox = inbox;
+        this.caseFiles = caseFiles;
+        this.invitations = invitations;
+        this.texts = Texts.of(messages);
+        this.clock = clock;
+    }
+
+    @GetMapping("/opgaver/{id}")
+    String form(@PathVariable String id, Authentication auth, Model model) {
+        Inbox.TaskView task = inbox.task(CurrentUser.of(auth), id);
+        MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        if (Tasks.REGISTER_CONSENT.equals(task.taskKey()) && minorAge(task, model)) {
+            // Under 18 only the custody holder's consent counts: the form starts there.
+            values.add("givenBy", ConsentGiver.CUSTODY_HOLDER.name());
+        }
+        if (Tasks.NETWORK_MEETING.equals(task.taskKey())) {
+            caseFiles.find(task.caseId()).flatMap(invitations::upcoming).ifPresent(invitation -> {
+                prefill(values, invitation, LocalDate.now(clock));
+                model.addAttribute("prefilledFrom", invitation.startsAt().atZone(DANISH_TIME));
+            });
+        }
+        return page(task, values, Map.of(), model);
+    }
+
+    /** Tells the consent form the citizen's age when it is under 18 (model {@code minorAge}); true then. */
+    private boolean minorAge(Inbox.TaskView task, Model model) {
+        if (!Tasks.REGISTER_CONSENT.equals(task.taskKey())) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return caseFiles.find(task.caseId()).filter(c -> c.ageOn(today) < 18).map(c -> {
+            model.addAttribute("minorAge", c.ageOn(today));
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * The meeting form starts from the invitation: who was invited is ticked or written, and the day
+     * once it has come; the coordinator removes whoever did not come.
+     */
+    static void prefill(MultiValueMap<String, String> values, Invitations.Invitation invitation, LocalDate today) {
+        LocalDate day = LocalDate.ofInstant(invitation.startsAt(), DANISH_TIME);
+        if (!day.isAfter(today)) {
+            values.add("heldOn", day.toString());
+        }
+        int row = 0;
+        for (Invitations.Invitee invitee : invitation.invitees()) {
+            if (Participant.CITIZEN.equals(invitee.role())) {
+                values.add("participantCitizen", "true");
+            } else if (invitee.department() != null && invitee.department() != Department.JOBCENTER) {
+                values.add("participantDepartments", invitee.department().name());
+            } else if (Participant.NETWORK.equals(invitee.role()) && invitee.name() != null && row < NETWORK_ROWS) {
+                values.add("participantNetwork" + row++, invitee.name());
+            }
+        }
+    }
+
+    @PostMapping("/opgaver/{id}")
+    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication auth, Model model) {
+        CurrentUser user = CurrentUser.of(auth);
+        Inbox.TaskView task = inbox.task(user, id);
+        try {
+            inbox.complete(user, id, body(task.taskKey(), form));
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : formField(task.taskKey(), form, error.field()),
+                    error.message(texts)));
+            minorAge(task, model);
+            return page(task, form, errors, model);
+        } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
+            return "redirect:/indbakke?conflict";
+        }
+        return "redirect:/sager/" + task.caseId();
+    }
+
+    private static String page(Inbox.TaskView task, MultiValueMap<String, String> values, Map<String, String> errors, Model model) {
+        model.addAttribute("task", Map.of("id", task.id(), "key", task.taskKey(), "name", task.name(), "caseId", task.caseId(),
+                "citizenName", task.citizenName()));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        Map<String, String> departments = new LinkedHashMap<>();
+        Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), d.danishName()));
+        model.addAttribute("departmentNames", departments);
+        model.addAttribute("networkRows", java.util.stream.IntStream.range(0, NETWORK_ROWS).boxed().toList());
+        return "inbox/task";
+    }
+
+    /** The form's fields as the API's completion body of that task key. */
+    static ObjectNode body(String taskKey, MultiValueMap<String, String> form) {
+        ObjectNode body = JSON.objectNode();
+        switch (taskKey) {
+            case Tasks.REGISTER_CONSENT -> {
+                bool(body, form, "consentGiven");
+                text(body, form, "givenBy");
+                codes(body, form, "departments");
+                text(body, form, "givenOn");
+            }
+            case Tasks.YOUTH_TEAM_SPARRING -> {
+                text(body, form, "outcome");
+                codes(body, form, "departments");
+                text(body, form, "note");
+            }
+            case Tasks.NETWORK_MEETING -> {
+                text(body, form, "heldOn");
+                ArrayNode participants = body.putArray("participants");
+                if (form.containsKey("participantCitizen")) {
+                    participants.addObject().put("role", "CITIZEN");
+                }
+                form.getOrDefault("participantDepartments", List.of()).forEach(code -> participants.addObject().put("department", code));
+                for (int i = 0; i < NETWORK_ROWS; i++) {
+                    String network = first(form, "participantNetwork" + i);
+                    if (network != null) {
+                        participants.addObject().put("role", "NETWORK").put("name", network);
+                    }
+                }
+                ArrayNode agreements = body.putArray("agreements");
+                for (int i = 0; i < 3; i++) {
+                    String prefix = "agreements[" + i + "].";
+                    if (first(form, prefix + "text") != null || first(form, prefix + "owner") != null || first(form, prefix + "due") != null) {
+                        ObjectNode agreement = agreements.addObject();
+                        text(agreement, form, prefix + "text", "text");
+                        text(agreement, form, prefix + "owner", "owner");
+                        text(agreement, form, prefix + "due", "due");
+                    }
+                }
+                text(body, form, "nextStep");
+            }
+            case Tasks.FIND_INTERNSHIP -> {
+                text(body, form, "company");
+                text(body, form, "startsOn");
+                text(body, form, "endsOn");
+            }
+            case Tasks.INTERNSHIP_KICKOFF -> text(body, form, "heldOn");
+            case Tasks.INTERNSHIP_MIDWAY_REVIEW -> {
+                text(body, form, "heldOn");
+                text(body, form, "note");
+            }
+            case Tasks.EVALUATE_INTERNSHIP -> {
+                text(body, form, "result");
+                number(body, form, "hoursPerWeek", "hoursPerWeek");
+            }
+            case Tasks.FOLLOW_UP -> {
+                ObjectNode progression = body.putObject("progression");
+                DIMENSIONS.forEach(d -> number(progression, form, "progression." + d, d));
+                text(body, form, "outcome");
+                // A radio cannot be unticked: a reason ticked before choosing another outcome is not sent.
+                if ("CLOSE".equals(first(form, "outcome"))) {
+                    text(body, form, "closeReason");
+                }
+            }
+            default -> throw new ConflictException("Opgaven " + taskKey + " har ingen formular i Tværs");
+        }
+        return body;
+    }
+
+    /**
+     * The form field an error of the API's body belongs to: the meeting's participants are one list in
+     * the API (citizen, departments, network persons in that order) and three kinds of field on the form.
+     */
+    static String formField(String taskKey, MultiValueMap<String, String> form, String apiField) {
+        Matcher participant = PARTICIPANT.matcher(apiField);
+        if (!Tasks.NETWORK_MEETING.equals(taskKey) || !participant.matches()) {
+            return apiField;
+        }
+        int index = Integer.parseInt(participant.group(1));
+        int citizen = form.containsKey("participantCitizen") ? 1 : 0;
+        int departments = form.getOrDefault("participantDepartments", List.of()).size();
+        if (index >= citizen && index < citizen + departments) {
+            return "participantDepartments";
+        }
+        int network = index - citizen - departments;
+        for (int row = 0; row < NETWORK_ROWS && network >= 0; row++) {
+            if (first(form, "participantNetwork" + row) != null && network-- == 0) {
+                return "participantNetwork" + row;
+            }
+        }
+        return "participants";
+    }
+
+    private static String first(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static void text(ObjectNode body, MultiValueMap<String, String> form, String name) {
+        text(body, form, name, name);
+    }
+
+    private static void text(ObjectNode body, MultiValueMap<String, String> form, String name, String field) {
+        String value = first(form, name);
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+    private static void bool(ObjectNode body, MultiValueMap<String, String> form, String name) {
+        String value = first(form, name);
+        if ("true".equals(value) || "false".equals(value)) {
+            body.put(name, Boolean.parseBoolean(value));
+        } else if (value != null) {
+            body.put(name, value);
+        }
+    }
+
+    private static void number(ObjectNode body, MultiValueMap<String, String> form, String name, String field) {
+        String value = first(form, name);
+        if (value == null) {
+            return;
+        }
+        try {
+            body.put(field, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            body.put(field, value);
+        }
+    }
+
+    private static void codes(ObjectNode body, MultiValueMap<String, String> form, String name) {
+        List<String> values = form.get(name);
+        if (values != null && !values.isEmpty()) {
+            ArrayNode array = body.putArray(name);
+            values.forEach(array::add);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dk.tvaers.web;
+
+import dk.tvaers.casefile.CaseNotFoundException;
+import dk.tvaers.route.TaskNotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The one error advice of every module's pages (controllers marked {@link WorkplacePage}): what a page
+ * cannot show answers as the Danish error page with the right status, never as problem+json.
+ */
+@ControllerAdvice(annotations = WorkplacePage.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageProblems {
+
+    @ExceptionHandler({NotVisibleException.class, TaskNotFoundException.class, CaseNotFoundException.class})
+    ModelAndView notFound() {
+        return ErrorAnswers.page(HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView forbidden() {
+        return ErrorAnswers.page(HttpStatus.FORBIDDEN);
+    }
+
+    /** A page's own refusal: 409 on a closed case, otherwise the status it names. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        return ErrorAnswers.page(status);
+    }
+}
