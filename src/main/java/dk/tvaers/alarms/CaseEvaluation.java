@@ -8,6 +8,7 @@ import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.MeetingKind;
 import dk.tvaers.casefile.Reason;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import dk.tvaers.route.RouteSchedule;
 import dk.tvaers.rules.AgreementFact;
 import dk.tvaers.rules.Alarm;
@@ -145,7 +146,7 @@ public class CaseEvaluation {
     private RouteFacts routeFacts(CaseFile caseFile, LocalDate today) {
         List<Meeting> meetings = caseFile.meetings().stream().filter(m -> !m.heldOn().isAfter(today)).toList();
         LocalDate sparring = latest(meetings, m -> m.kind() == MeetingKind.YOUTH_TEAM_SPARRING);
-        LocalDate decided = latest(meetings, m -> (m.kind() == MeetingKind.YOUTH_TEAM_SPARRING && m.outcome().filter("INTERDISCIPLINARY"::equals).isPresent())
+        LocalDate decided = latest(meetings, m -> (m.kind() == MeetingKind.YOUTH_TEAM_SPARRING && m.outcome().filter(SparringOutcome.INTERDISCIPLINARY.name()::equals).isPresent())
                 || (m.kind() == MeetingKind.FOLLOW_UP && m.outcome().filter("NEW_NETWORK_MEETING"::equals).isPresent()));
         LocalDate networkMeeting = latest(meetings, m -> m.kind() == MeetingKind.NETWORK_MEETING);
         LocalDate followUp = latest(meetings, m -> m.kind() == MeetingKind.FOLLOW_UP || m.kind() == MeetingKind.INTERNSHIP_EVALUATION);

@@ -4,7 +4,12 @@ import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
-import dk.tvaers.inbox.TaskFormParser;
+import dk.tvaers.inbox.TaskForm;
+import dk.tvaers.route.RouteProcess.CloseReason;
+import dk.tvaers.route.RouteProcess.FollowUpOutcome;
+import dk.tvaers.route.RouteProcess.InternshipResult;
+import dk.tvaers.route.RouteProcess.NextStep;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
@@ -88,16 +93,16 @@ final class ApiBodies {
 
     @Schema(name = "YouthTeamSparringCompletion", requiredProperties = "outcome",
             description = "youthTeamSparring: departments skal udfyldes ved INTERDISCIPLINARY.")
-    record YouthTeamSparring(@Schema(allowableValues = {"INTERDISCIPLINARY", "SINGLE_DISCIPLINE", "CLOSE"}) String outcome,
+    record YouthTeamSparring(SparringOutcome outcome,
                              @ArraySchema(schema = @Schema(implementation = Department.class)) List<Department> departments,
                              @Schema(description = FREE_TEXT, maxLength = 4000) String note) {}
 
     @Schema(name = "NetworkMeetingCompletion", requiredProperties = {"heldOn", "participants", "nextStep"},
             description = "networkMeeting: en aftales frist er ikke før mødet.")
     record NetworkMeeting(@Schema(description = NOT_IN_FUTURE) LocalDate heldOn,
-                          @ArraySchema(minItems = 1, maxItems = TaskFormParser.MAX_LINES) List<Participant> participants,
-                          @ArraySchema(maxItems = TaskFormParser.MAX_LINES) List<Agreement> agreements,
-                          @Schema(allowableValues = {"INTERNSHIP", "FOLLOW_UP"}) String nextStep) {}
+                          @ArraySchema(minItems = 1, maxItems = TaskForm.MAX_LINES) List<Participant> participants,
+                          @ArraySchema(maxItems = TaskForm.MAX_LINES) List<Agreement> agreements,
+                          NextStep nextStep) {}
 
     @Schema(name = "MeetingParticipant", description = "En afdeling, eller role CITIZEN, eller role NETWORK med navn.")
     record Participant(Department department, @Schema(allowableValues = {"CITIZEN", "NETWORK", "DEPARTMENT"}) String role,
@@ -119,14 +124,14 @@ final class ApiBodies {
     record MidwayReview(@Schema(description = NOT_IN_FUTURE) LocalDate heldOn, @Schema(description = FREE_TEXT, maxLength = 4000) String note) {}
 
     @Schema(name = "EvaluateInternshipCompletion", requiredProperties = "result")
-    record EvaluateInternship(@Schema(allowableValues = {"JOB", "ORDINARY_HOURS", "EXTEND", "ENDED"}) String result,
+    record EvaluateInternship(InternshipResult result,
                               @Schema(minimum = "0", maximum = "80") Integer hoursPerWeek) {}
 
     @Schema(name = "FollowUpCompletion", requiredProperties = {"progression", "outcome"},
             description = "followUp: closeReason kun, og kun skal, ved outcome CLOSE.")
     record FollowUp(ProgressionScores progression,
-                    @Schema(allowableValues = {"CONTINUE", "NEW_NETWORK_MEETING", "CLOSE"}) String outcome,
-                    @Schema(allowableValues = {"JOB", "EDUCATION", "OTHER"}) String closeReason) {}
+                    FollowUpOutcome outcome,
+                    CloseReason closeReason) {}
 
     /** The progression dimensions of a follow-up, each scored 1–10; at least one. */
     @Schema(name = "ProgressionScores", minProperties = 1)

@@ -2,6 +2,7 @@ package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dk.tvaers.casefile.CaseNotFoundException;
+import dk.tvaers.casefile.CaseRuleException;
 import dk.tvaers.casefile.ReferralConflictException;
 import dk.tvaers.route.TaskConflictException;
 import dk.tvaers.route.TaskNotFoundException;
@@ -11,7 +12,8 @@ import dk.tvaers.web.ApiRequestLimits;
 import dk.tvaers.web.ConflictException;
 import dk.tvaers.web.FieldError;
 import dk.tvaers.web.InvalidInputException;
-import dk.tvaers.web.NotVisibleException;
+import dk.tvaers.web.Texts;
+import dk.tvaers.security.NotVisibleException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -93,6 +95,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> referralConflict(ReferralConflictException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Henvisningen er allerede modtaget med samme externalRef, men med et andet indhold");
         return respond(problem);
+    }
+
+    /** A rule of the case file: a field's error (400, like any other), or the case's state (409). */
+    @ExceptionHandler(CaseRuleException.class)
+    ResponseEntity<Object> caseRule(CaseRuleException e) {
+        if (e.isStateRule()) {
+            return respond(problem(HttpStatus.CONFLICT, Texts.DANISH.get("rule." + e.violations().get(0).code())));
+        }
+        return respond(invalid(e.violations().stream().map(v -> FieldError.of(v.field(), v.code(), v.args().toArray())).toList()));
     }
 
     @ExceptionHandler({TaskConflictException.class, ConflictException.class})

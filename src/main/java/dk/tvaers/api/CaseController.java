@@ -18,13 +18,14 @@ import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.rules.Evaluation;
 import dk.tvaers.rules.RuleEngine;
+import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.ConflictException;
 import dk.tvaers.web.FieldError;
 import dk.tvaers.web.Input;
 import dk.tvaers.web.InvalidInputException;
-import dk.tvaers.web.NotVisibleException;
+import dk.tvaers.security.NotVisibleException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -103,7 +104,7 @@ class CaseController {
             referred = caseFiles.refer(referral);
         }
         CaseView view = views.view(caseFiles.find(referred.caseFile().id()).orElseThrow());
-        dk.tvaers.audit.AuditTrail.casesShown(List.of(view.id()));
+        CasesShown.mark(List.of(view.id()));
         return referred.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + view.id())).body(view)
                 : ResponseEntity.ok(view);
@@ -169,7 +170,7 @@ class CaseController {
         List<CaseSummary> content = result.rows().stream().map(r -> new CaseSummary(r.id(), r.externalRef(),
                 new CaseView.Citizen(r.citizenName(), Cpr.maskedFrom(r.cprBirthDigits()), Cpr.age(r.birthDate(), today), r.birthDate()),
                 r.status(), r.stage(), r.stageSince(), r.coordinator(), r.referralDate(), alarms.getOrDefault(r.id(), List.of()))).toList();
-        dk.tvaers.audit.AuditTrail.casesShown(content.stream().map(CaseSummary::id).toList());
+        CasesShown.mark(content.stream().map(CaseSummary::id).toList());
         return new CasePage(content, pageNumber, pageSize, result.total(), (int) ((result.total() + pageSize - 1) / pageSize));
     }
 
@@ -226,9 +227,6 @@ class CaseController {
         String decision = in.word(body, "decision", true, "INVOLVE", "DECLINE");
         String reason = in.text(body, "reason", "DECLINE".equals(decision), 1000);
         in.throwIfAny();
-        if (department == Department.JOBCENTER && "DECLINE".equals(decision)) {
-            throw new ConflictException("Jobcentret er altid involveret og kan ikke fravælges");
-        }
         caseFiles.decideDepartment(id, department, "INVOLVE".equals(decision), reason, auth.getName());
         return get(id, auth);
     }
@@ -260,16 +258,13 @@ class CaseController {
     @ApiResponses({@ApiResponse(responseCode = "200", description = "Sagen uden samtykke", content = @Content(schema = @Schema(implementation = CaseView.class))),
             @ApiResponse(responseCode = "409", description = "Der er intet samtykke at trække tilbage")})
     CaseView withdraw(@PathVariable String id, @org.springframework.web.bind.annotation.RequestBody JsonNode body, Authentication auth) {
-        CaseFile caseFile = visible(id, auth);
+        visible(id, auth);
         requireJobcentre(auth);
         Input in = new Input();
         Input.object(body);
         in.onlyFields(body, "withdrawnOn");
         LocalDate withdrawnOn = in.dateNotAfter(body, "withdrawnOn", true, today());
         in.throwIfAny();
-        if (caseFile.consents().stream().noneMatch(c -> c.withdrawnOn().isEmpty())) {
-            throw new ConflictException("Der er intet samtykke at trække tilbage");
-        }
         caseFiles.withdrawConsent(id, withdrawnOn);
         return get(id, auth);
     }
@@ -290,13 +285,9 @@ class CaseController {
         LocalDate startedOn = in.dateNotAfter(body, "startedOn", false, today());
         LocalDate endedOn = in.dateNotAfter(body, "endedOn", false, today());
         String note = in.text(body, "note", false, 1000);
-        if (startedOn != null && requestedOn != null && startedOn.isBefore(requestedOn)) {
-            in.add("startedOn", "beforeRequested");
-        }
-        if (endedOn != null && startedOn == null && !in.hasErrorFor("startedOn")) {
-            in.add("endedOn", "endBeforeStarted");
-        } else if (endedOn != null && startedOn != null && endedOn.isBefore(startedOn)) {
-            in.add("endedOn", "beforeStarted");
+        if (!in.hasErrorFor("startedOn")) {
+            // The case file's own rule, asked now so every error of the request is answered at once.
+            Effort.datesProblems(requestedOn, startedOn, endedOn).forEach(in::add);
         }
         in.throwIfAny();
         Effort effort = caseFiles.recordEffort(id, type, department != null ? department : type.usualDepartment(), requestedOn, startedOn, endedOn, note);
@@ -319,15 +310,7 @@ class CaseController {
         if (!body.has("startedOn") && !body.has("endedOn")) {
             in.add("startedOn", "startedOrEnded");
         }
-        LocalDate start = startedOn != null ? startedOn : effort.startedOn().orElse(null);
-        if (startedOn != null && startedOn.isBefore(effort.requestedOn())) {
-            in.add("startedOn", "beforeRequestedOn", effort.requestedOn());
-        }
-        if (endedOn != null && start == null) {
-            in.add("endedOn", "endBeforeStarted");
-        } else if (endedOn != null && endedOn.isBefore(start)) {
-            in.add("endedOn", "beforeStartedOn", start);
-        }
+        effort.moveProblems(startedOn, endedOn).forEach(in::add);
         in.throwIfAny();
         Effort moved = effort;
         if (startedOn != null) {
@@ -367,11 +350,7 @@ class CaseController {
     }
 
     private CaseFile visible(String id, Authentication auth) {
-        CaseFile caseFile = caseFiles.find(id).orElseThrow(NotVisibleException::new);
-        if (!policy.canSee(CurrentUser.of(auth), caseFile)) {
-            throw new NotVisibleException();
-        }
-        return caseFile;
+        return policy.visibleCase(id, CurrentUser.of(auth));
     }
 
     /** Changing a case is the jobcentre's (the coordinating caseworker's hub) work. */

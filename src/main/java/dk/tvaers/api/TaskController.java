@@ -2,6 +2,7 @@ package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.tvaers.inbox.Inbox;
+import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.FieldError;
 import dk.tvaers.web.InvalidInputException;
@@ -43,7 +44,7 @@ class TaskController {
             throw new InvalidInputException(FieldError.of("scope", "scope"));
         }
         List<Inbox.TaskView> views = inbox.tasks(CurrentUser.of(auth), scope, taskKey, caseId);
-        dk.tvaers.audit.AuditTrail.casesShown(views.stream().map(Inbox.TaskView::caseId).distinct().toList());
+        CasesShown.mark(views.stream().map(Inbox.TaskView::caseId).distinct().toList());
         return views;
     }
 

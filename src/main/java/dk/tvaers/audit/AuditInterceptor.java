@@ -1,5 +1,6 @@
 package dk.tvaers.audit;
 
+import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CprMasking;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,9 +38,10 @@ class AuditInterceptor implements HandlerInterceptor {
         // An unmatched path is the caller's text: anything CPR-like in it is masked before it is stored.
         String action = request.getMethod() + " " + (pattern != null ? pattern : CprMasking.mask(request.getRequestURI()));
         List<String> caseIds = new ArrayList<>();
-        Object shown = request.getAttribute(AuditTrail.CASES_SHOWN);
+        Object shown = request.getAttribute(CasesShown.ATTRIBUTE);
         if (shown instanceof Collection<?> ids) {
-            ids.forEach(id -> caseIds.add(String.valueOf(id)));
+            // A marked id may be what the caller typed into the path: stored only when shaped as a case id.
+            ids.forEach(id -> caseIds.add(caseIdOrMasked(String.valueOf(id))));
         } else {
             Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             if (variables instanceof Map<?, ?> map && map.get("id") != null && action.contains("/api/cases/{id}")) {

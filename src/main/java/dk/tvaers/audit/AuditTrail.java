@@ -20,17 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-    /** Request attribute under which a controller lists the cases a response showed. */
-    static final String CASES_SHOWN = AuditTrail.class.getName() + ".casesShown";
-
-    /** Tells the audit which cases the current request showed (or tried to show). */
-    public static void casesShown(Collection<String> caseIds) {
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
-            servlet.getRequest().setAttribute(CASES_SHOWN, List.copyOf(caseIds));
-        }
-    }
-
     private final JdbcClient jdbc;
     private final Clock clock;
 

@@ -202,7 +202,11 @@ public class CaseFile {
         });
     }
 
+    /** Involves or declines a department; the job centre coordinates every case and is never declined. */
     void decide(Department department, boolean involve, String reason, LocalDate on, String by) {
+        if (department == Department.JOBCENTER && !involve) {
+            throw CaseRuleException.state("jobcentreAlwaysInvolved");
+        }
         DepartmentInvolvement involvement = department(department).orElseGet(() -> {
             DepartmentInvolvement created = new DepartmentInvolvement(department, on);
             departments.add(created);
@@ -221,7 +225,8 @@ public class CaseFile {
         return consent;
     }
 
-    boolean withdrawConsent(LocalDate withdrawnOn) {
+    /** Withdraws every consent in force; with none to withdraw nothing changes and the refusal says so. */
+    void withdrawConsent(LocalDate withdrawnOn) {
         boolean any = false;
         for (Consent consent : consents) {
             if (consent.withdrawnOn().isEmpty()) {
@@ -229,7 +234,9 @@ public class CaseFile {
                 any = true;
             }
         }
-        return any;
+        if (!any) {
+            throw CaseRuleException.state("nothingToWithdraw");
+        }
     }
 
     Effort addEffort(EffortType type, Department department, LocalDate requestedOn, LocalDate startedOn, LocalDate endedOn, String note) {

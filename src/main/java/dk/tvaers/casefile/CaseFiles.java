@@ -139,10 +139,9 @@ public class CaseFiles {
 
     public CaseFile withdrawConsent(String caseId, LocalDate withdrawnOn) {
         CaseFile caseFile = load(caseId);
-        if (caseFile.withdrawConsent(withdrawnOn)) {
-            record(caseId, withdrawnOn, "CONSENT_WITHDRAWN", "Samtykket er trukket tilbage; deling med andre afdelinger end jobcentret stopper");
-            publish(new ConsentWithdrawn(caseId));
-        }
+        caseFile.withdrawConsent(withdrawnOn);
+        record(caseId, withdrawnOn, "CONSENT_WITHDRAWN", "Samtykket er trukket tilbage; deling med andre afdelinger end jobcentret stopper");
+        publish(new ConsentWithdrawn(caseId));
         return caseFile;
     }
 
@@ -204,7 +203,7 @@ public class CaseFiles {
         return agreement;
     }
 
-    public CaseFile recordProgression(String caseId, LocalDate on, Map<String, Integer> scores) {
+    public CaseFile recordProgression(String caseId, LocalDate on, Map<Dimension, Integer> scores) {
         CaseFile caseFile = load(caseId);
         scores.forEach((dimension, score) -> caseFile.addProgression(new ProgressionScore(on, dimension, score)));
         record(caseId, on, "PROGRESSION", "Progression målt: " + scores.entrySet().stream()

@@ -1,6 +1,8 @@
 package dk.tvaers.casefile;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,19 +18,20 @@ public class ProgressionScore {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private LocalDate recordedOn;
-    private String dimension;
+    @Enumerated(EnumType.STRING)
+    private Dimension dimension;
     private int score;
 
     protected ProgressionScore() {
     }
 
-    ProgressionScore(LocalDate recordedOn, String dimension, int score) {
+    ProgressionScore(LocalDate recordedOn, Dimension dimension, int score) {
         this.recordedOn = recordedOn;
         this.dimension = dimension;
         this.score = score;
     }
 
     public LocalDate recordedOn() { return recordedOn; }
-    public String dimension() { return dimension; }
+    public Dimension dimension() { return dimension; }
     public int score() { return score; }
 }

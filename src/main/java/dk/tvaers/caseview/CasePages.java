@@ -1,6 +1,5 @@
 package dk.tvaers.caseview;
 
-import dk.tvaers.audit.AuditTrail;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
@@ -13,7 +12,7 @@ import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CprMasking;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.LanguageLink;
-import dk.tvaers.web.NotVisibleException;
+import dk.tvaers.security.NotVisibleException;
 import dk.tvaers.web.Texts;
 import dk.tvaers.web.WorkplacePage;
 import java.time.Clock;
@@ -63,7 +62,7 @@ class CasePages {
     String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         model.addAttribute("invited", indkaldt != null);
-        return casePage(visible(id, user), user, null, model);
+        return casePage(policy.visibleCase(id, user), user, null, model);
     }
 
     /** A decline the page refused: the department, why (a bundle key) and what the user typed. */
@@ -93,7 +92,7 @@ class CasePages {
     @GetMapping(path = "/sager/{id}/forloeb.bpmn", produces = "application/xml")
     @ResponseBody
     String routeXml(@PathVariable String id, Authentication auth) {
-        visible(id, CurrentUser.of(auth));
+        policy.visibleCase(id, CurrentUser.of(auth));
         return schedule.diagram(id).map(RouteSchedule.RouteDiagram::bpmnXml).orElseThrow(NotVisibleException::new);
     }
 
@@ -101,7 +100,7 @@ class CasePages {
     String decide(@PathVariable String id, @PathVariable String code, @RequestParam String decision,
                   @RequestParam(required = false) String reason, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
-        CaseFile caseFile = visible(id, user);
+        CaseFile caseFile = policy.visibleCase(id, user);
         policy.requireChange(user);
         Department department;
         try {
@@ -109,7 +108,7 @@ class CasePages {
         } catch (IllegalArgumentException e) {
             throw new NotVisibleException();
         }
-        if (!"INVOLVE".equals(decision) && !"DECLINE".equals(decision) || department == Department.JOBCENTER) {
+        if (!"INVOLVE".equals(decision) && !"DECLINE".equals(decision)) {
             throw new NotVisibleException();
         }
         boolean involve = "INVOLVE".equals(decision);
@@ -139,7 +138,7 @@ class CasePages {
     @PostMapping("/sager/{id}/aftaler/{agreementId}/opfyldt")
     String agreementDone(@PathVariable String id, @PathVariable long agreementId, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        CaseFile caseFile = visible(id, user);
+        CaseFile caseFile = policy.visibleCase(id, user);
         policy.requireChange(user);
         boolean open = caseFile.agreements().stream().anyMatch(a -> a.id() == agreementId && a.doneOn().isEmpty());
         if (!open) {
@@ -149,12 +148,4 @@ class CasePages {
         return "redirect:/sager/" + id;
     }
 
-    private CaseFile visible(String id, CurrentUser user) {
-        CaseFile caseFile = caseFiles.find(id).orElseThrow(NotVisibleException::new);
-        if (!policy.canSee(user, caseFile)) {
-            throw new NotVisibleException();
-        }
-        AuditTrail.casesShown(List.of(id));
-        return caseFile;
-    }
 }

@@ -3,6 +3,7 @@ package dk.tvaers.caseview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.ProgressionScore;
 import dk.tvaers.web.Texts;
 import java.time.LocalDate;
@@ -16,14 +17,12 @@ import java.util.TreeSet;
 /** The citizen's progression over the follow-ups: a table for reading and a series for the chart. */
 record Progression(List<LocalDate> dates, Map<String, List<Integer>> byDimension, String chartJson) {
 
-    private static final List<String> ORDER = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
-
     static Progression of(CaseFile caseFile, Texts texts) {
         List<LocalDate> dates = new ArrayList<>(new TreeSet<>(caseFile.progression().stream().map(ProgressionScore::recordedOn).toList()));
         Map<String, List<Integer>> byDimension = new LinkedHashMap<>();
-        for (String dimension : ORDER) {
+        for (Dimension dimension : Dimension.values()) {
             Map<LocalDate, Integer> scores = new TreeMap<>();
-            caseFile.progression().stream().filter(p -> p.dimension().equals(dimension)).forEach(p -> scores.put(p.recordedOn(), p.score()));
+            caseFile.progression().stream().filter(p -> p.dimension() == dimension).forEach(p -> scores.put(p.recordedOn(), p.score()));
             if (!scores.isEmpty()) {
                 byDimension.put(texts.get("value." + dimension), dates.stream().map(scores::get).toList());
             }

@@ -10,14 +10,20 @@ import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.casefile.Referral;
+import dk.tvaers.inbox.TaskForm;
 import dk.tvaers.meetings.Invitations;
+import dk.tvaers.route.RouteProcess.CloseReason;
+import dk.tvaers.route.RouteProcess.FollowUpOutcome;
+import dk.tvaers.route.RouteProcess.InternshipResult;
+import dk.tvaers.route.RouteProcess.NextStep;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import dk.tvaers.route.RouteSchedule;
 import dk.tvaers.route.RouteTasks;
-import dk.tvaers.route.TaskForm;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -114,7 +120,7 @@ class DemoData implements ApplicationRunner {
         at(referred.plusDays(3));
         complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(PSYCHIATRY, HEALTH, UU, SOCIAL), referred.plusDays(3)));
         at(referred.plusDays(12));
-        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(PSYCHIATRY, HEALTH, UU, SOCIAL),
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(PSYCHIATRY, HEALTH, UU, SOCIAL),
                 "Brug for én samlet plan; psykologventetid er lang"));
     }
 
@@ -130,7 +136,7 @@ class DemoData implements ApplicationRunner {
         at(referred.plusDays(2));
         complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(FAMILY, UU), referred.plusDays(2)));
         at(referred.plusDays(9));
-        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(FAMILY, UU), "Familieafdelingen og UU med"));
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(FAMILY, UU), "Familieafdelingen og UU med"));
         LocalDate meeting = referred.plusDays(25);
         at(meeting);
         complete(caseId, "koordinator", new TaskForm.NetworkMeeting(meeting,
@@ -140,7 +146,7 @@ class DemoData implements ApplicationRunner {
                 List.of(new TaskForm.AgreementLine("Én fast kontaktperson i familieafdelingen", "familie", meeting.plusDays(7)),
                         new TaskForm.AgreementLine("Svar på henvendelser inden for to hverdage", "koordinator", meeting.plusDays(14)),
                         new TaskForm.AgreementLine("Vejledningssamtale om uddannelse", "uu", meeting.plusDays(21))),
-                "FOLLOW_UP"));
+                NextStep.FOLLOW_UP));
     }
 
     private void jonas(LocalDate today) {
@@ -179,12 +185,12 @@ class DemoData implements ApplicationRunner {
         at(referred.plusDays(2));
         complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(SOCIAL, Department.EMPLOYER), referred.plusDays(2)));
         at(referred.plusDays(12));
-        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(SOCIAL, Department.EMPLOYER), null));
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(SOCIAL, Department.EMPLOYER), null));
         LocalDate meeting = referred.plusDays(26);
         at(meeting);
         complete(caseId, "koordinator", new TaskForm.NetworkMeeting(meeting,
                 List.of(new Participant(Participant.CITIZEN, null, "Henrik Poulsen"), new Participant(Participant.DEPARTMENT, SOCIAL, "Bostøttemedarbejder")),
-                List.of(new TaskForm.AgreementLine("Finde praktikplads i lager/logistik", "virksomhed", meeting.plusDays(14))), "INTERNSHIP"));
+                List.of(new TaskForm.AgreementLine("Finde praktikplads i lager/logistik", "virksomhed", meeting.plusDays(14))), NextStep.INTERNSHIP));
         at(meeting.plusDays(10));
         complete(caseId, "virksomhed", new TaskForm.FindInternship("Lagerhuset A/S", today.plusDays(3), today.plusDays(59)));
     }
@@ -200,7 +206,7 @@ class DemoData implements ApplicationRunner {
         at(referred.plusDays(2));
         complete(caseId, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(HEALTH), referred.plusDays(2)));
         at(referred.plusDays(12));
-        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring("SINGLE_DISCIPLINE", Set.of(), "Jobcentret klarer det alene"));
+        complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.SINGLE_DISCIPLINE, Set.of(), "Jobcentret klarer det alene"));
     }
 
     /** A municipality's worth more: every stage, every alarm, on believable dates. */
@@ -235,7 +241,7 @@ class DemoData implements ApplicationRunner {
             caseFiles.recordEffort(id, EffortType.ADDICTION_TREATMENT, Department.ADDICTION, referred.plusDays(1), referred.plusDays(9), null, null);
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(Department.ADDICTION, UU, Department.EDUCATION), referred.plusDays(1)));
             at(referred.plusDays(15));
-            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(Department.ADDICTION, UU), "Misbrugscentret og UU med"));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(Department.ADDICTION, UU), "Misbrugscentret og UU med"));
             // Called to the network meeting, so the outbox (/post) has an invitation with its calendar event to show.
             invitations.invite(id, new Invitations.Request("demo-mikkel-invitation", today.plusDays(3), LocalTime.of(10, 0),
                     LocalTime.of(11, 30), "Jobcentret, mødelokale 2", List.of(
@@ -252,12 +258,12 @@ class DemoData implements ApplicationRunner {
             at(referred.plusDays(2));
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CUSTODY_HOLDER, Set.of(FAMILY, UU), referred.plusDays(2)));
             at(referred.plusDays(8));
-            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(FAMILY, UU), "Efterværn skal planlægges"));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(FAMILY, UU), "Efterværn skal planlægges"));
             at(referred.plusDays(20));
             complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
                     List.of(new Participant(Participant.CITIZEN, null, "Emma Olsen"), new Participant(Participant.NETWORK, null, "Plejemor"),
                             new Participant(Participant.DEPARTMENT, FAMILY, "Frida Familierådgiver")),
-                    List.of(new TaskForm.AgreementLine("Plan for efterværn fra 18 år", "familie", referred.plusDays(50))), "FOLLOW_UP"));
+                    List.of(new TaskForm.AgreementLine("Plan for efterværn fra 18 år", "familie", referred.plusDays(50))), NextStep.FOLLOW_UP));
         }
         if (!exists("DEMO-RASMUS")) {
             LocalDate referred = today.minusDays(75);
@@ -266,11 +272,11 @@ class DemoData implements ApplicationRunner {
             at(referred.plusDays(2));
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(HEALTH, Department.EMPLOYER), referred.plusDays(2)));
             at(referred.plusDays(9));
-            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(HEALTH, Department.EMPLOYER), null));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(HEALTH, Department.EMPLOYER), null));
             at(referred.plusDays(20));
             complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
                     List.of(new Participant(Participant.CITIZEN, null, "Rasmus Lund"), new Participant(Participant.DEPARTMENT, Department.EMPLOYER, "Viggo")),
-                    List.of(), "INTERNSHIP"));
+                    List.of(), NextStep.INTERNSHIP));
             at(referred.plusDays(30));
             complete(id, "virksomhed", new TaskForm.FindInternship("Fragtcentralen ApS", referred.plusDays(35), today.plusDays(20)));
             at(referred.plusDays(35));
@@ -283,13 +289,13 @@ class DemoData implements ApplicationRunner {
             at(referred.plusDays(1));
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(SOCIAL, Department.EDUCATION), referred.plusDays(1)));
             at(referred.plusDays(8));
-            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(SOCIAL, Department.EDUCATION), null));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(SOCIAL, Department.EDUCATION), null));
             at(referred.plusDays(22));
             complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(22),
                     List.of(new Participant(Participant.CITIZEN, null, "Fatima Ali"), new Participant(Participant.DEPARTMENT, SOCIAL, "Støttekontaktperson")),
                     List.of(new TaskForm.AgreementLine("Tilmelding til brobygning på SOSU", "koordinator", referred.plusDays(36)),
                             new TaskForm.AgreementLine("Besøg i frivilligcaféen", "Støttekontaktperson", referred.plusDays(29))),
-                    "FOLLOW_UP"));
+                    NextStep.FOLLOW_UP));
             caseFiles.recordEffort(id, EffortType.SUPPORT_CONTACT_PERSON, SOCIAL, referred.plusDays(22), referred.plusDays(30), referred.plusDays(45), null);
         }
         if (!exists("DEMO-NIELS")) {
@@ -299,10 +305,10 @@ class DemoData implements ApplicationRunner {
             at(referred.plusDays(2));
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(PSYCHIATRY, Department.EMPLOYER), referred.plusDays(2)));
             at(referred.plusDays(10));
-            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(PSYCHIATRY, Department.EMPLOYER), null));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(PSYCHIATRY, Department.EMPLOYER), null));
             at(referred.plusDays(20));
             complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
-                    List.of(new Participant(Participant.CITIZEN, null, "Niels Bach")), List.of(), "INTERNSHIP"));
+                    List.of(new Participant(Participant.CITIZEN, null, "Niels Bach")), List.of(), NextStep.INTERNSHIP));
             at(referred.plusDays(25));
             complete(id, "virksomhed", new TaskForm.FindInternship("Smedien I/S", referred.plusDays(30), referred.plusDays(72)));
             at(referred.plusDays(30));
@@ -310,10 +316,10 @@ class DemoData implements ApplicationRunner {
             fire(id, "Timer_MidwayReview");
             complete(id, "virksomhed", new TaskForm.InternshipMidwayReview(LocalDate.now(clock), "Fungerer godt med høreapparat"));
             fire(id, "Timer_InternshipEnds");
-            complete(id, "virksomhed", new TaskForm.EvaluateInternship("JOB", 30));
+            complete(id, "virksomhed", new TaskForm.EvaluateInternship(InternshipResult.JOB, 30));
             fire(id, "Timer_FollowUpDue");
-            complete(id, "koordinator", new TaskForm.FollowUp(Map.of("DAILY_STRUCTURE", 9, "HEALTH", 7, "SOCIAL_NETWORK", 7,
-                    "MOTIVATION", 9, "WORK_READINESS", 9), "CLOSE", "JOB"));
+            complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.DAILY_STRUCTURE, 9, Dimension.HEALTH, 7, Dimension.SOCIAL_NETWORK, 7,
+                    Dimension.MOTIVATION, 9, Dimension.WORK_READINESS, 9), FollowUpOutcome.CLOSE, CloseReason.JOB));
         }
         if (!exists("DEMO-KATRINE")) {
             LocalDate referred = today.minusDays(50);
@@ -322,7 +328,7 @@ class DemoData implements ApplicationRunner {
             at(referred.plusDays(1));
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(PSYCHIATRY), referred.plusDays(1)));
             at(referred.plusDays(8));
-            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("CLOSE", Set.of(), "Behandlingen dækker behovet nu; ny henvisning om et halvt år"));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.CLOSE, Set.of(), "Behandlingen dækker behovet nu; ny henvisning om et halvt år"));
         }
         if (!exists("DEMO-OLIVER")) {
             LocalDate referred = today.minusDays(25);
@@ -339,13 +345,13 @@ class DemoData implements ApplicationRunner {
             at(referred.plusDays(1));
             complete(id, "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(SOCIAL, PSYCHIATRY, HEALTH), referred.plusDays(1)));
             at(referred.plusDays(9));
-            complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(SOCIAL, PSYCHIATRY, HEALTH), null));
+            complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(SOCIAL, PSYCHIATRY, HEALTH), null));
             at(referred.plusDays(20));
             complete(id, "koordinator", new TaskForm.NetworkMeeting(referred.plusDays(20),
                     List.of(new Participant(Participant.CITIZEN, null, "Jakob Friis"), new Participant(Participant.DEPARTMENT, SOCIAL, "Bostøtte")),
-                    List.of(new TaskForm.AgreementLine("Opstart af bostøtte", "Socialafdelingen", referred.plusDays(34))), "FOLLOW_UP"));
+                    List.of(new TaskForm.AgreementLine("Opstart af bostøtte", "Socialafdelingen", referred.plusDays(34))), NextStep.FOLLOW_UP));
             fire(id, "Timer_FollowUpDue");
-            complete(id, "koordinator", new TaskForm.FollowUp(Map.of("DAILY_STRUCTURE", 3, "HEALTH", 4, "MOTIVATION", 5), "CONTINUE", null));
+            complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.DAILY_STRUCTURE, 3, Dimension.HEALTH, 4, Dimension.MOTIVATION, 5), FollowUpOutcome.CONTINUE, null));
         }
     }
 

@@ -1,8 +1,8 @@
 package dk.tvaers.inbox;
 
-import dk.tvaers.audit.AuditTrail;
 import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
+import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.WorkplacePage;
 import java.time.Clock;
@@ -43,7 +43,7 @@ class HomePages {
             return new Urgent(t.id(), t.taskKey(), t.name(), t.caseId(), t.citizenName(), due, due != null && due.isBefore(today),
                     t.alarms().isEmpty() ? null : t.alarms().get(0));
         }).toList();
-        AuditTrail.casesShown(urgent.stream().map(Urgent::caseId).distinct().toList());
+        CasesShown.mark(urgent.stream().map(Urgent::caseId).distinct().toList());
         model.addAttribute("urgent", urgent);
         model.addAttribute("total", page.total());
         return "inbox/home";

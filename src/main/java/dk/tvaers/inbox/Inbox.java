@@ -2,15 +2,14 @@ package dk.tvaers.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.tvaers.alarms.CaseEvaluation;
-import dk.tvaers.audit.AuditTrail;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.route.RouteTasks;
-import dk.tvaers.route.TaskForm;
 import dk.tvaers.route.TaskNotFoundException;
+import dk.tvaers.security.NotVisibleException;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.ConflictException;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -111,7 +109,7 @@ public class Inbox {
         if (task.getAssignee() == null) {
             requireCandidate(task, user);
         }
-        TaskForm form = TaskFormParser.parse(task.getTaskDefinitionKey(), body, LocalDate.now(clock));
+        TaskForm form = TaskForm.parse(task.getTaskDefinitionKey(), body, LocalDate.now(clock));
         routeTasks.complete(taskId, form, user.id());
     }
 
@@ -128,9 +126,12 @@ public class Inbox {
     private Task visibleTask(String id, CurrentUser user) {
         Task task = routeTasks.task(id);
         String caseId = routeTasks.caseIdOf(task);
-        AuditTrail.casesShown(caseId == null ? List.of() : List.of(caseId));
-        Optional<CaseFile> caseFile = caseId == null ? Optional.empty() : caseFiles.find(caseId);
-        if (caseFile.isEmpty() || !policy.canSee(user, caseFile.get())) {
+        if (caseId == null) {
+            throw new TaskNotFoundException(id);
+        }
+        try {
+            policy.visibleCase(caseId, user);
+        } catch (NotVisibleException e) {
             throw new TaskNotFoundException(id);
         }
         return task;

@@ -4,7 +4,6 @@ import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Stage;
 import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
-import dk.tvaers.route.RouteProcess.Tasks;
 import dk.tvaers.route.TaskConflictException;
 import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.rules.Thresholds;
@@ -38,8 +37,7 @@ class InboxPages {
 
     static final int PAGE_SIZE = 25;
 
-    static final List<String> TASK_KEYS = List.of(Tasks.REGISTER_CONSENT, Tasks.YOUTH_TEAM_SPARRING, Tasks.NETWORK_MEETING,
-            Tasks.FIND_INTERNSHIP, Tasks.INTERNSHIP_KICKOFF, Tasks.INTERNSHIP_MIDWAY_REVIEW, Tasks.EVALUATE_INTERNSHIP, Tasks.FOLLOW_UP);
+    static final List<String> TASK_KEYS = List.copyOf(TaskForm.FORMS.keySet());
 
     /** The inbox's query string, bound from the request; unknown values are reported, not guessed. */
     static final class Query {

@@ -14,6 +14,8 @@ import dk.tvaers.web.ConflictException;
 import dk.tvaers.web.InvalidInputException;
 import dk.tvaers.web.Texts;
 import dk.tvaers.web.WorkplacePage;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,8 +23,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -42,10 +46,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TaskFormPages {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final List<String> DIMENSIONS = List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS");
 
     /** Rows for network persons on the network meeting form. */
     static final int NETWORK_ROWS = 3;
+    /** Rows for agreements on the network meeting form. */
+    static final int AGREEMENT_ROWS = 3;
     private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
     private static final Pattern PARTICIPANT = Pattern.compile("participants\\[([0-9]+)\\]\\..*");
 
@@ -139,76 +144,100 @@ class TaskFormPages {
         Map<String, String> departments = new LinkedHashMap<>();
         Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), d.danishName()));
         model.addAttribute("departmentNames", departments);
-        model.addAttribute("networkRows", java.util.stream.IntStream.range(0, NETWORK_ROWS).boxed().toList());
+        model.addAttribute("networkRows", IntStream.range(0, NETWORK_ROWS).boxed().toList());
+        model.addAttribute("agreementRows", IntStream.range(0, AGREEMENT_ROWS).boxed().toList());
+        model.addAttribute("choices", choices(task.taskKey()));
         return "inbox/task";
     }
 
-    /** The form's fields as the API's completion body of that task key. */
+    /**
+     * The form's fields as the API's completion body of that task key, read off its form record: a field per
+     * component, by the component's type (a yes/no, a number, a list of codes, scores per constant of an
+     * enum, the meeting's participants and agreements, otherwise text).
+     */
     static ObjectNode body(String taskKey, MultiValueMap<String, String> form) {
+        TaskForm.Form spec = TaskForm.FORMS.get(taskKey);
+        if (spec == null) {
+            throw new ConflictException("Opgaven " + taskKey + " har ingen formular i Tværs");
+        }
         ObjectNode body = JSON.objectNode();
-        switch (taskKey) {
-            case Tasks.REGISTER_CONSENT -> {
-                bool(body, form, "consentGiven");
-                text(body, form, "givenBy");
-                codes(body, form, "departments");
-                text(body, form, "givenOn");
+        for (RecordComponent component : spec.type().getRecordComponents()) {
+            String name = component.getName();
+            TaskForm.OnlyWhen only = component.getAnnotation(TaskForm.OnlyWhen.class);
+            if (only != null && !only.value().equals(first(form, only.field()))) {
+                continue;
             }
-            case Tasks.YOUTH_TEAM_SPARRING -> {
-                text(body, form, "outcome");
-                codes(body, form, "departments");
-                text(body, form, "note");
+            Class<?> type = component.getType();
+            if (type == boolean.class || type == Boolean.class) {
+                bool(body, form, name);
+            } else if (type == Integer.class || type == int.class) {
+                number(body, form, name, name);
+            } else if (type == Set.class) {
+                codes(body, form, name);
+            } else if (type == Map.class) {
+                ObjectNode scores = body.putObject(name);
+                constants(typeArgument(component)).forEach(key -> number(scores, form, name + "." + key, key));
+            } else if (type == List.class && typeArgument(component) == Participant.class) {
+                participants(body.putArray(name), form);
+            } else if (type == List.class && typeArgument(component) == TaskForm.AgreementLine.class) {
+                agreements(body.putArray(name), form);
+            } else {
+                text(body, form, name);
             }
-            case Tasks.NETWORK_MEETING -> {
-                text(body, form, "heldOn");
-                ArrayNode participants = body.putArray("participants");
-                if (form.containsKey("participantCitizen")) {
-                    participants.addObject().put("role", "CITIZEN");
-                }
-                form.getOrDefault("participantDepartments", List.of()).forEach(code -> participants.addObject().put("department", code));
-                for (int i = 0; i < NETWORK_ROWS; i++) {
-                    String network = first(form, "participantNetwork" + i);
-                    if (network != null) {
-                        participants.addObject().put("role", "NETWORK").put("name", network);
-                    }
-                }
-                ArrayNode agreements = body.putArray("agreements");
-                for (int i = 0; i < 3; i++) {
-                    String prefix = "agreements[" + i + "].";
-                    if (first(form, prefix + "text") != null || first(form, prefix + "owner") != null || first(form, prefix + "due") != null) {
-                        ObjectNode agreement = agreements.addObject();
-                        text(agreement, form, prefix + "text", "text");
-                        text(agreement, form, prefix + "owner", "owner");
-                        text(agreement, form, prefix + "due", "due");
-                    }
-                }
-                text(body, form, "nextStep");
-            }
-            case Tasks.FIND_INTERNSHIP -> {
-                text(body, form, "company");
-                text(body, form, "startsOn");
-                text(body, form, "endsOn");
-            }
-            case Tasks.INTERNSHIP_KICKOFF -> text(body, form, "heldOn");
-            case Tasks.INTERNSHIP_MIDWAY_REVIEW -> {
-                text(body, form, "heldOn");
-                text(body, form, "note");
-            }
-            case Tasks.EVALUATE_INTERNSHIP -> {
-                text(body, form, "result");
-                number(body, form, "hoursPerWeek", "hoursPerWeek");
-            }
-            case Tasks.FOLLOW_UP -> {
-                ObjectNode progression = body.putObject("progression");
-                DIMENSIONS.forEach(d -> number(progression, form, "progression." + d, d));
-                text(body, form, "outcome");
-                // A radio cannot be unticked: a reason ticked before choosing another outcome is not sent.
-                if ("CLOSE".equals(first(form, "outcome"))) {
-                    text(body, form, "closeReason");
-                }
-            }
-            default -> throw new ConflictException("Opgaven " + taskKey + " har ingen formular i Tværs");
         }
         return body;
+    }
+
+    /** The values a task's form offers, by field: every enum component's (or enum set's, or score map's) constants. */
+    static Map<String, List<String>> choices(String taskKey) {
+        TaskForm.Form spec = TaskForm.FORMS.get(taskKey);
+        if (spec == null) {
+            return null;
+        }
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        for (RecordComponent component : spec.type().getRecordComponents()) {
+            Class<?> type = component.getType().isEnum() ? component.getType() : typeArgument(component);
+            if (type != null && type.isEnum()) {
+                choices.put(component.getName(), constants(type));
+            }
+        }
+        return choices;
+    }
+
+    /** The network meeting's participants: the citizen ticked, departments ticked, network persons written. */
+    private static void participants(ArrayNode participants, MultiValueMap<String, String> form) {
+        if (form.containsKey("participantCitizen")) {
+            participants.addObject().put("role", Participant.CITIZEN);
+        }
+        form.getOrDefault("participantDepartments", List.of()).forEach(code -> participants.addObject().put("department", code));
+        for (int i = 0; i < NETWORK_ROWS; i++) {
+            String network = first(form, "participantNetwork" + i);
+            if (network != null) {
+                participants.addObject().put("role", Participant.NETWORK).put("name", network);
+            }
+        }
+    }
+
+    private static void agreements(ArrayNode agreements, MultiValueMap<String, String> form) {
+        for (int i = 0; i < AGREEMENT_ROWS; i++) {
+            String prefix = "agreements[" + i + "].";
+            if (first(form, prefix + "text") != null || first(form, prefix + "owner") != null || first(form, prefix + "due") != null) {
+                ObjectNode agreement = agreements.addObject();
+                text(agreement, form, prefix + "text", "text");
+                text(agreement, form, prefix + "owner", "owner");
+                text(agreement, form, prefix + "due", "due");
+            }
+        }
+    }
+
+    /** The first type argument of a component's generic type (a set's element, a map's key), or null. */
+    private static Class<?> typeArgument(RecordComponent component) {
+        return component.getGenericType() instanceof ParameterizedType generic && generic.getActualTypeArguments()[0] instanceof Class<?> type
+                ? type : null;
+    }
+
+    private static List<String> constants(Class<?> type) {
+        return type == null || !type.isEnum() ? List.of() : Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
     }
 
     /**

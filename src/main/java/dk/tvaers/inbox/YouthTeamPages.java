@@ -7,7 +7,9 @@ import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import dk.tvaers.route.RouteProcess.Tasks;
+import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.ConflictException;
 import dk.tvaers.web.InvalidInputException;
@@ -76,7 +78,7 @@ class YouthTeamPages {
         if (outcome != null) {
             body.put("outcome", outcome);
         }
-        if ("INTERDISCIPLINARY".equals(outcome)) {
+        if (SparringOutcome.INTERDISCIPLINARY.name().equals(outcome)) {
             ArrayNode codes = body.putArray("departments");
             (departments == null ? List.<String>of() : departments).forEach(codes::add);
         }
@@ -107,11 +109,12 @@ class YouthTeamPages {
                 caseFiles.find(task.caseId()).ifPresent(c -> agenda.add(item(task.id(), meeting, views.view(c), refused)));
             }
         }
-        dk.tvaers.audit.AuditTrail.casesShown(agenda.stream().map(a -> a.c().id()).toList());
+        CasesShown.mark(agenda.stream().map(a -> a.c().id()).toList());
         model.addAttribute("agenda", agenda);
         model.addAttribute("done", done);
         model.addAttribute("error", error);
         model.addAttribute("refused", refused);
+        model.addAttribute("outcomes", Arrays.stream(SparringOutcome.values()).map(Enum::name).toList());
         return "inbox/youthteam";
     }
 

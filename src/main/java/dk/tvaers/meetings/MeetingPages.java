@@ -1,12 +1,12 @@
 package dk.tvaers.meetings;
 
-import dk.tvaers.audit.AuditTrail;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.InvolvementStatus;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.Participant;
+import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CprMasking;
 import dk.tvaers.security.CurrentUser;
@@ -127,7 +127,7 @@ class MeetingPages {
 
     @GetMapping(path = "/sager/{id}/moeder/{meetingId}/referat.pdf")
     ResponseEntity<byte[]> minutes(@PathVariable String id, @PathVariable long meetingId, Authentication auth) {
-        CaseFile caseFile = visible(id, CurrentUser.of(auth));
+        CaseFile caseFile = policy.visibleCase(id, CurrentUser.of(auth));
         Meeting meeting = caseFile.meetings().stream().filter(m -> m.id() == meetingId).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         byte[] pdf = minutes.minutes(caseFile, meetingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -201,7 +201,7 @@ class MeetingPages {
     @GetMapping("/post")
     String outbox(Model model) {
         List<Outbox.Entry> mails = outbox.recent(200);
-        AuditTrail.casesShown(mails.stream().map(Outbox.Entry::caseId).filter(Objects::nonNull).distinct().toList());
+        CasesShown.mark(mails.stream().map(Outbox.Entry::caseId).filter(Objects::nonNull).distinct().toList());
         model.addAttribute("mails", mails);
         model.addAttribute("sends", dispatcher.sends());
         model.addAttribute("zone", Invitations.DANISH);
@@ -211,7 +211,7 @@ class MeetingPages {
     @GetMapping("/post/{mailId}")
     String mail(@PathVariable long mailId, Model model) {
         Outbox.Entry mail = outbox.find(mailId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        AuditTrail.casesShown(mail.caseId() == null ? List.of() : List.of(mail.caseId()));
+        CasesShown.mark(mail.caseId() == null ? List.of() : List.of(mail.caseId()));
         model.addAttribute("mail", mail);
         model.addAttribute("sends", dispatcher.sends());
         model.addAttribute("zone", Invitations.DANISH);
@@ -350,18 +350,10 @@ class MeetingPages {
                 ? found.getEmail() : "tvaers@kommune.example";
     }
 
-    private CaseFile visible(String id, CurrentUser user) {
-        CaseFile caseFile = caseFiles.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        AuditTrail.casesShown(List.of(id));
-        if (!policy.canSee(user, caseFile)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return caseFile;
-    }
 
     /** A case the job centre works on: only its staff (and administrators) invite and send minutes. */
     private CaseFile jobcentres(String id, CurrentUser user) {
-        CaseFile caseFile = visible(id, user);
+        CaseFile caseFile = policy.visibleCase(id, user);
         policy.requireChange(user, text("invitation.error.notJobcenter"));
         return caseFile;
     }

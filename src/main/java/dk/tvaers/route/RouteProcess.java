@@ -1,6 +1,12 @@
 package dk.tvaers.route;
 
-/** Process keys, task keys and variable names of the default route, in one place. */
+import java.util.Map;
+
+/**
+ * Process keys, task keys, variable names and the words the route's gateways branch on, in one place.
+ * A gateway's condition compares a variable with a constant of its enum ({@link #DECISIONS}); the
+ * convention test holds the BPMN to these.
+ */
 public final class RouteProcess {
 
     public static final String CASE_ROUTE = "CaseRouteProcess";
@@ -41,6 +47,29 @@ public final class RouteProcess {
         private Variables() {
         }
     }
+
+    /** The youth team's decision after sparring ({@code sparringOutcome}). */
+    public enum SparringOutcome { INTERDISCIPLINARY, SINGLE_DISCIPLINE, CLOSE }
+
+    /** What the network meeting decides comes next ({@code nextStep}). */
+    public enum NextStep { INTERNSHIP, FOLLOW_UP }
+
+    /** The internship's evaluation ({@code internshipResult}). */
+    public enum InternshipResult { JOB, ORDINARY_HOURS, EXTEND, ENDED }
+
+    /** The follow-up's decision ({@code followUpOutcome}). */
+    public enum FollowUpOutcome { CONTINUE, NEW_NETWORK_MEETING, CLOSE }
+
+    /** Why a follow-up closes the case ({@code closeReason}); the case's outcome of the same name. */
+    public enum CloseReason { JOB, EDUCATION, OTHER }
+
+    /** The variables the gateways compare, each with the enum of the words it may hold. */
+    public static final Map<String, Class<? extends Enum<?>>> DECISIONS = Map.of(
+            Variables.SPARRING_OUTCOME, SparringOutcome.class,
+            Variables.NEXT_STEP, NextStep.class,
+            Variables.INTERNSHIP_RESULT, InternshipResult.class,
+            Variables.FOLLOW_UP_OUTCOME, FollowUpOutcome.class,
+            Variables.CLOSE_REASON, CloseReason.class);
 
     private RouteProcess() {
     }

@@ -1,6 +1,7 @@
 package dk.tvaers.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.tvaers.casefile.CaseRuleException;
 import dk.tvaers.casefile.Cpr;
 import dk.tvaers.security.CprMasking;
 import java.time.LocalDate;
@@ -44,6 +45,11 @@ public final class Input {
     }
 
     /** An error of the bundle code {@code input.<code>} with its arguments. */
+    /** A rule of the case file broken by this request, as the error of its field. */
+    public void add(CaseRuleException.Violation violation) {
+        add(violation.field(), violation.code(), violation.args().toArray());
+    }
+
     public void add(String field, String code, Object... args) {
         errors.add(FieldError.of(name(field), code, args));
     }
@@ -283,7 +289,13 @@ public final class Input {
         return value;
     }
 
-    private static <E extends Enum<E>> String allowed(Class<E> type) {
+    /** The words of a vocabulary, as an error message lists them. */
+    public static <E extends Enum<E>> String allowed(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** The constant of that name, or null: for a vocabulary used as the names of an object's fields. */
+    public static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 }

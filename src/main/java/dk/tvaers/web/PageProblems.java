@@ -1,6 +1,8 @@
 package dk.tvaers.web;
 
 import dk.tvaers.casefile.CaseNotFoundException;
+import dk.tvaers.casefile.CaseRuleException;
+import dk.tvaers.security.NotVisibleException;
 import dk.tvaers.route.TaskNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,6 +29,19 @@ class PageProblems {
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden() {
         return ErrorAnswers.page(HttpStatus.FORBIDDEN);
+    }
+
+    /**
+     * A rule of the case file a page's action broke (pages offer only what the rules allow, so this is a
+     * stale page or a hand-made request): the rule in the page's language, nothing changed.
+     */
+    @ExceptionHandler(CaseRuleException.class)
+    ModelAndView caseRule(CaseRuleException e) {
+        CaseRuleException.Violation first = e.violations().get(0);
+        ModelAndView page = ErrorAnswers.page(e.isStateRule() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+        page.addObject("titleKey", "error.rule.title");
+        page.addObject("textKey", (first.field() == null ? "rule." : "input.") + first.code());
+        return page;
     }
 
     /** A page's own refusal: 409 on a closed case, otherwise the status it names. */

@@ -9,6 +9,7 @@ import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.DepartmentInvolvement;
+import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.Effort;
 import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
@@ -18,7 +19,12 @@ import dk.tvaers.casefile.Outcome;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.casefile.Referral;
 import dk.tvaers.casefile.Stage;
-import dk.tvaers.route.TaskForm;
+import dk.tvaers.inbox.TaskForm;
+import dk.tvaers.route.RouteProcess.CloseReason;
+import dk.tvaers.route.RouteProcess.FollowUpOutcome;
+import dk.tvaers.route.RouteProcess.InternshipResult;
+import dk.tvaers.route.RouteProcess.NextStep;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.Sweep;
 import dk.tvaers.support.TvaersTest;
@@ -87,7 +93,7 @@ class PersonaRouteTests {
         assertThat(route.caseFile(id).coordinator()).contains("koordinator");
 
         Route.today(referred.plusDays(8));
-        route.complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY",
+        route.complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY,
                 Set.of(Department.PSYCHIATRY, Department.HEALTH, Department.UU, Department.SOCIAL), "Én plan; psykologventetiden skal ned"));
         assertThat(route.caseFile(id).departments()).extracting(DepartmentInvolvement::status).containsOnly(InvolvementStatus.INVOLVED);
         assertThat(openAlarmCodes(id)).containsExactly("WAIT_SERVICE");
@@ -102,7 +108,7 @@ class PersonaRouteTests {
         route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
                 List.of(new Participant(Participant.CITIZEN, null, "Viktor Test"), new Participant(Participant.DEPARTMENT, Department.UU, "Vejleder"),
                         new Participant(Participant.NETWORK, null, "Mor")),
-                List.of(new TaskForm.AgreementLine("Fast ugentlig struktur med bostøtten", "bostøtte", Route.today().plusDays(7))), "INTERNSHIP"));
+                List.of(new TaskForm.AgreementLine("Fast ugentlig struktur med bostøtten", "bostøtte", Route.today().plusDays(7))), NextStep.INTERNSHIP));
         assertThat(route.caseFile(id).stage()).isEqualTo(Stage.INTERNSHIP);
 
         LocalDate starts = Route.today().plusDays(5);
@@ -112,12 +118,12 @@ class PersonaRouteTests {
         route.fireTimer(id, "Timer_MidwayReview");
         route.complete(id, "virksomhed", new TaskForm.InternshipMidwayReview(Route.today(), "Møder stabilt"));
         route.fireTimer(id, "Timer_InternshipEnds");
-        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship("ORDINARY_HOURS", 12));
+        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship(InternshipResult.ORDINARY_HOURS, 12));
         route.fireTimer(id, "Timer_FollowUpDue");
         sweep.run();
         assertThat(openAlarmCodes(id)).isEmpty();
         route.complete(id, "koordinator", new TaskForm.FollowUp(
-                Map.of("DAILY_STRUCTURE", 6, "HEALTH", 6, "SOCIAL_NETWORK", 4, "MOTIVATION", 7, "WORK_READINESS", 6), "CLOSE", "EDUCATION"));
+                Map.of(Dimension.DAILY_STRUCTURE, 6, Dimension.HEALTH, 6, Dimension.SOCIAL_NETWORK, 4, Dimension.MOTIVATION, 7, Dimension.WORK_READINESS, 6), FollowUpOutcome.CLOSE, CloseReason.EDUCATION));
 
         CaseFile closed = route.caseFile(id);
         assertThat(closed.stage()).isEqualTo(Stage.CLOSED);
@@ -148,7 +154,7 @@ class PersonaRouteTests {
         assertThat(openAlarmCodes(id)).isEmpty();
 
         Route.today(referred.plusDays(8));
-        route.complete(id, "ungeteam", new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", Set.of(Department.FAMILY, Department.UU), null));
+        route.complete(id, "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, Set.of(Department.FAMILY, Department.UU), null));
 
         LocalDate meeting = referred.plusDays(20);
         Route.today(meeting);
@@ -156,7 +162,7 @@ class PersonaRouteTests {
                 List.of(new Participant(Participant.CITIZEN, null, "Michelle Test"), new Participant(Participant.DEPARTMENT, Department.FAMILY, "Rådgiver")),
                 List.of(new TaskForm.AgreementLine("Én fast kontaktperson i familieafdelingen", "familie", meeting.plusDays(7)),
                         new TaskForm.AgreementLine("Svar på henvendelser inden for to hverdage", "koordinator", meeting.plusDays(14))),
-                "FOLLOW_UP"));
+                NextStep.FOLLOW_UP));
         assertThat(route.caseFile(id).stage()).isEqualTo(Stage.FOLLOW_UP);
 
         // The first agreement is kept on time; the second is not.
@@ -172,7 +178,7 @@ class PersonaRouteTests {
         caseFiles.completeAgreement(id, route.caseFile(id).agreements().get(1).id(), Route.today());
         assertThat(openAlarmCodes(id)).isEmpty();
 
-        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of("MOTIVATION", 7, "WORK_READINESS", 5), "CLOSE", "EDUCATION"));
+        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.MOTIVATION, 7, Dimension.WORK_READINESS, 5), FollowUpOutcome.CLOSE, CloseReason.EDUCATION));
         assertThat(route.caseFile(id).outcome()).contains(Outcome.EDUCATION);
         assertThat(route.caseFile(id).department(Department.FAMILY).orElseThrow().status()).isEqualTo(InvolvementStatus.INVOLVED);
     }

@@ -1,6 +1,7 @@
 package dk.tvaers.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,14 +50,15 @@ class CaseFileTests {
     @Test
     void aConsentIsValidFromItsDayUntilItIsWithdrawn() {
         CaseFile c = aCase("0101074234");
-        assertThat(c.withdrawConsent(TODAY)).as("nothing to withdraw").isFalse();
+        assertThatThrownBy(() -> c.withdrawConsent(TODAY)).as("nothing to withdraw").isInstanceOf(CaseRuleException.class)
+                .extracting(e -> ((CaseRuleException) e).violations().get(0).code()).isEqualTo("nothingToWithdraw");
         c.giveConsent(ConsentGiver.CITIZEN, Set.of(Department.UU), TODAY.minusDays(3));
         assertThat(c.validConsentOn(TODAY.minusDays(4))).isEmpty();
         assertThat(c.validConsentOn(TODAY)).get().satisfies(k -> assertThat(k.covers(Department.UU)).isTrue());
-        assertThat(c.withdrawConsent(TODAY)).isTrue();
+        c.withdrawConsent(TODAY);
         assertThat(c.validConsentOn(TODAY)).isEmpty();
         assertThat(c.validConsentOn(TODAY.minusDays(1))).isPresent();
-        assertThat(c.withdrawConsent(TODAY)).as("already withdrawn").isFalse();
+        assertThatThrownBy(() -> c.withdrawConsent(TODAY)).as("already withdrawn").isInstanceOf(CaseRuleException.class);
     }
 
     @Test
@@ -71,5 +73,44 @@ class CaseFileTests {
         assertThat(c.outcome()).contains(Outcome.JOB);
         assertThat(c.closedOn()).contains(TODAY);
         assertThat(c.isActive()).isFalse();
+    }
+
+    @Test
+    void theJobcentreIsNeverDeclinedAndARefusalChangesNothing() {
+        CaseFile c = aCase("0101074234");
+        assertThatThrownBy(() -> c.decide(Department.JOBCENTER, false, "Ikke relevant", TODAY, "koordinator"))
+                .isInstanceOf(CaseRuleException.class).satisfies(e -> assertThat(((CaseRuleException) e).isStateRule()).isTrue());
+        assertThat(c.department(Department.JOBCENTER)).get().extracting(DepartmentInvolvement::status).isEqualTo(InvolvementStatus.INVOLVED);
+    }
+
+    @Test
+    void anEffortsDatesRunRequestStartEndAndAMoveIsHeldToTheSameRule() {
+        CaseFile c = aCase("0101074234");
+        assertThat(violations(() -> c.addEffort(EffortType.ADDICTION_TREATMENT, Department.ADDICTION, TODAY, TODAY.minusDays(1), null, null)))
+                .containsExactly("startedOn:beforeRequested");
+        assertThat(violations(() -> c.addEffort(EffortType.ADDICTION_TREATMENT, Department.ADDICTION, TODAY.minusDays(5), null, TODAY, null)))
+                .containsExactly("endedOn:endBeforeStarted");
+        assertThat(violations(() -> c.addEffort(EffortType.ADDICTION_TREATMENT, Department.ADDICTION, TODAY.minusDays(9), TODAY.minusDays(2),
+                TODAY.minusDays(3), null))).containsExactly("endedOn:beforeStarted");
+        assertThat(c.efforts()).as("a refused effort is not added").isEmpty();
+
+        Effort effort = c.addEffort(EffortType.ADDICTION_TREATMENT, Department.ADDICTION, TODAY.minusDays(9), null, null, null);
+        assertThat(violations(() -> effort.end(TODAY))).containsExactly("endedOn:endBeforeStarted");
+        assertThat(violations(() -> effort.start(TODAY.minusDays(10)))).containsExactly("startedOn:beforeRequestedOn");
+        effort.start(TODAY.minusDays(4));
+        assertThat(violations(() -> effort.end(TODAY.minusDays(5)))).containsExactly("endedOn:beforeStartedOn");
+        effort.end(TODAY);
+        assertThat(effort.startedOn()).contains(TODAY.minusDays(4));
+        assertThat(effort.endedOn()).contains(TODAY);
+        assertThat(effort.moveProblems(null, null)).isEmpty();
+    }
+
+    private static List<String> violations(Runnable change) {
+        try {
+            change.run();
+        } catch (CaseRuleException e) {
+            return e.violations().stream().map(v -> v.field() + ":" + v.code()).toList();
+        }
+        return List.of();
     }
 }

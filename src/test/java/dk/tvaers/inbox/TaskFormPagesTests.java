@@ -184,4 +184,26 @@ class TaskFormPagesTests {
                     .as("an empty %s form", key).isNotEmpty();
         }
     }
+
+    /** One fragment per form, named after its task key, and none without a form; the values offered are the record's enums'. */
+    @Test
+    void everyFormHasItsFragmentAndOffersItsRecordsVocabulary() throws Exception {
+        java.nio.file.Path fragments = java.nio.file.Path.of("src/main/resources/templates/inbox/tasks");
+        try (var files = java.nio.file.Files.list(fragments)) {
+            assertThat(files.map(f -> f.getFileName().toString().replace(".html", "")).toList())
+                    .containsExactlyInAnyOrderElementsOf(TaskForm.FORMS.keySet());
+        }
+        assertThat(TaskFormPages.choices("youthTeamSparring")).containsEntry("outcome", List.of("INTERDISCIPLINARY", "SINGLE_DISCIPLINE", "CLOSE"))
+                .containsKey("departments");
+        assertThat(TaskFormPages.choices("followUp")).containsEntry("progression",
+                List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS"))
+                .containsEntry("closeReason", List.of("JOB", "EDUCATION", "OTHER"));
+        assertThat(TaskFormPages.choices("aStepAProcessOwnerAdded")).isNull();
+        for (String key : TaskForm.FORMS.keySet()) {
+            for (String literal : List.of("'INTERDISCIPLINARY'", "'CLOSE'", "'JOB'", "'MOTIVATION'", "'INTERNSHIP'")) {
+                assertThat(java.nio.file.Files.readString(fragments.resolve(key + ".html"))).as("%s's fragment lists no values of its own", key)
+                        .doesNotContain(literal);
+            }
+        }
+    }
 }

@@ -31,7 +31,7 @@ class TaskFormParserTests {
 
     static List<String> errors(String taskKey, Object body) {
         try {
-            TaskFormParser.parse(taskKey, JSON.valueToTree(body), Route.today());
+            TaskForm.parse(taskKey, JSON.valueToTree(body), Route.today());
             return List.of();
         } catch (InvalidInputException e) {
             return e.errors().stream().map(FieldError::field).toList();

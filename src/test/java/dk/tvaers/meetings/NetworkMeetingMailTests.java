@@ -7,9 +7,13 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.Participant;
-import dk.tvaers.route.TaskForm;
+import dk.tvaers.inbox.TaskForm;
+import dk.tvaers.route.RouteProcess.FollowUpOutcome;
+import dk.tvaers.route.RouteProcess.NextStep;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import dk.tvaers.support.WebSession;
@@ -57,7 +61,7 @@ class NetworkMeetingMailTests {
         route.complete(caseFile.id(), "koordinator",
                 new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, java.util.Set.of(Department.PSYCHIATRY, Department.UU), Route.today()));
         route.complete(caseFile.id(), "ungeteam",
-                new TaskForm.YouthTeamSparring("INTERDISCIPLINARY", java.util.Set.of(Department.PSYCHIATRY, Department.UU), "Drøftet"));
+                new TaskForm.YouthTeamSparring(SparringOutcome.INTERDISCIPLINARY, java.util.Set.of(Department.PSYCHIATRY, Department.UU), "Drøftet"));
         return caseFile.id();
     }
 
@@ -125,7 +129,7 @@ class NetworkMeetingMailTests {
         // The meeting is held and recorded: the minutes follow to the same three people.
         route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
                 List.of(new Participant(Participant.CITIZEN, null, null), new Participant(Participant.DEPARTMENT, Department.UU, "Ulrik")),
-                List.of(new TaskForm.AgreementLine("Book vejledning om uddannelse", "Ulrik, UU", Route.today().plusDays(14))), "INTERNSHIP"));
+                List.of(new TaskForm.AgreementLine("Book vejledning om uddannelse", "Ulrik, UU", Route.today().plusDays(14))), NextStep.INTERNSHIP));
         List<Outbox.Entry> minutes = mails(id).stream().filter(m -> m.attachmentName() != null).toList();
         assertThat(minutes).hasSize(3).allSatisfy(m -> assertThat(m.subject()).startsWith("Referat af netværksmøde"));
         HttpResponse<byte[]> pdf = koordinator.getBytes("/post/" + minutes.get(0).id() + "/vedhaeftning");
@@ -183,13 +187,13 @@ class NetworkMeetingMailTests {
                     "start", "09:00", "end", "10:00", "location", "Jobcentret", "role0", "CITIZEN", "department0", "",
                     "name0", "Anden Anna", "email0", "anna@example.dk");
             route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
-                    List.of(new Participant(Participant.CITIZEN, null, null)), List.of(), "FOLLOW_UP"));
+                    List.of(new Participant(Participant.CITIZEN, null, null)), List.of(), NextStep.FOLLOW_UP));
             assertThat(mails(id).stream().filter(m -> m.attachmentName() != null)).hasSize(1);
 
             route.fireTimer(id, "Timer_FollowUpDue");
-            route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of("MOTIVATION", 5), "NEW_NETWORK_MEETING", null));
+            route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.MOTIVATION, 5), FollowUpOutcome.NEW_NETWORK_MEETING, null));
             route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
-                    List.of(new Participant(Participant.CITIZEN, null, null)), List.of(), "FOLLOW_UP"));
+                    List.of(new Participant(Participant.CITIZEN, null, null)), List.of(), NextStep.FOLLOW_UP));
 
             assertThat(mails(id).stream().filter(m -> m.attachmentName() != null)).as("minutes mailed").hasSize(1);
             assertThat(koordinator.get("/sager/" + id).body()).contains("ingen deltagere med e-mail at sende det til");

@@ -6,12 +6,19 @@ import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseStatus;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.MeetingKind;
 import dk.tvaers.casefile.Outcome;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.casefile.Stage;
+import dk.tvaers.inbox.TaskForm;
+import dk.tvaers.route.RouteProcess.CloseReason;
+import dk.tvaers.route.RouteProcess.FollowUpOutcome;
+import dk.tvaers.route.RouteProcess.InternshipResult;
+import dk.tvaers.route.RouteProcess.NextStep;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import java.time.LocalDate;
@@ -58,11 +65,11 @@ class CaseRouteProcessTests {
         return caseFile;
     }
 
-    private void sparring(String caseId, String outcome) {
+    private void sparring(String caseId, SparringOutcome outcome) {
         route.complete(caseId, "ungeteam", new TaskForm.YouthTeamSparring(outcome, Set.of(Department.PSYCHIATRY, Department.UU), "Drøftet"));
     }
 
-    private void networkMeeting(String caseId, String nextStep) {
+    private void networkMeeting(String caseId, NextStep nextStep) {
         route.complete(caseId, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
                 List.of(new Participant(Participant.CITIZEN, null, "Test Borger"), new Participant(Participant.DEPARTMENT, Department.UU, "Vejleder")),
                 List.of(new TaskForm.AgreementLine("Book vejledning", "uu", Route.today().plusDays(7))), nextStep));
@@ -92,12 +99,12 @@ class CaseRouteProcessTests {
         BpmnAwareTests.assertThat(main).isWaitingAt("youthTeamSparring");
         assertThat(route.caseFile(id).stage()).isEqualTo(Stage.SPARRING);
 
-        sparring(id, "INTERDISCIPLINARY");
+        sparring(id, SparringOutcome.INTERDISCIPLINARY);
         BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_NetworkMeeting");
         assertThat(route.caseFile(id).stage()).isEqualTo(Stage.NETWORK_MEETING);
         assertThat(route.caseFile(id).department(Department.UU).orElseThrow().status().name()).isEqualTo("INVOLVED");
 
-        networkMeeting(id, "INTERNSHIP");
+        networkMeeting(id, NextStep.INTERNSHIP);
         BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_Internship");
         assertThat(route.caseFile(id).stage()).isEqualTo(Stage.INTERNSHIP);
         assertThat(route.caseFile(id).agreements()).singleElement().satisfies(a -> assertThat(a.owner()).isEqualTo("uu"));
@@ -118,7 +125,7 @@ class CaseRouteProcessTests {
 
         route.fireTimer(id, "Timer_InternshipEnds");
         assertThat(Route.today()).isEqualTo(endsOn);
-        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship("JOB", 37));
+        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship(InternshipResult.JOB, 37));
         assertThat(route.caseFile(id).efforts().get(0).endedOn()).contains(endsOn);
         BpmnAwareTests.assertThat(main).isWaitingAt("Timer_FollowUpDue");
         assertThat(route.caseFile(id).stage()).isEqualTo(Stage.FOLLOW_UP);
@@ -126,7 +133,7 @@ class CaseRouteProcessTests {
         route.fireTimer(id, "Timer_FollowUpDue");
         assertThat(Route.today()).isEqualTo(endsOn.plusDays(28));
         route.complete(id, "koordinator", new TaskForm.FollowUp(
-                Map.of("DAILY_STRUCTURE", 7, "HEALTH", 6, "SOCIAL_NETWORK", 5, "MOTIVATION", 8, "WORK_READINESS", 9), "CLOSE", "JOB"));
+                Map.of(Dimension.DAILY_STRUCTURE, 7, Dimension.HEALTH, 6, Dimension.SOCIAL_NETWORK, 5, Dimension.MOTIVATION, 8, Dimension.WORK_READINESS, 9), FollowUpOutcome.CLOSE, CloseReason.JOB));
 
         BpmnAwareTests.assertThat(main).isEnded();
         assertThat(passedActivities(main)).containsSubsequence("StartEvent_CaseReferred", "Task_EvaluateReferral", "registerConsent",
@@ -144,7 +151,7 @@ class CaseRouteProcessTests {
     @Test
     void leavesTheRouteAfterSparringForASingleDisciplineEffort() {
         String id = referredAndConsented().id();
-        sparring(id, "SINGLE_DISCIPLINE");
+        sparring(id, SparringOutcome.SINGLE_DISCIPLINE);
         BpmnAwareTests.assertThat(route.routeOf(id) == null ? historicMain(id) : route.routeOf(id)).isEnded()
                 .hasPassed("Task_HandOverSingleDiscipline", "EndEvent_SingleDiscipline");
         assertThat(route.caseFile(id).outcome()).contains(Outcome.SINGLE_DISCIPLINE);
@@ -154,7 +161,7 @@ class CaseRouteProcessTests {
     @Test
     void closesTheCaseAtSparring() {
         String id = referredAndConsented().id();
-        sparring(id, "CLOSE");
+        sparring(id, SparringOutcome.CLOSE);
         BpmnAwareTests.assertThat(historicMain(id)).isEnded().hasPassed("Task_CloseCaseAtSparring", "EndEvent_ClosedAtSparring");
         assertThat(route.caseFile(id).outcome()).contains(Outcome.OTHER);
     }
@@ -171,23 +178,23 @@ class CaseRouteProcessTests {
     @Test
     void loopsFromFollowUpBackToANewNetworkMeetingAndOnToClose() {
         String id = referredAndConsented().id();
-        sparring(id, "INTERDISCIPLINARY");
-        networkMeeting(id, "FOLLOW_UP");
+        sparring(id, SparringOutcome.INTERDISCIPLINARY);
+        networkMeeting(id, NextStep.FOLLOW_UP);
         ProcessInstance main = route.routeOf(id);
         BpmnAwareTests.assertThat(main).isWaitingAt("Timer_FollowUpDue");
 
         route.fireTimer(id, "Timer_FollowUpDue");
-        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of("MOTIVATION", 4), "CONTINUE", null));
+        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.MOTIVATION, 4), FollowUpOutcome.CONTINUE, null));
         BpmnAwareTests.assertThat(main).isWaitingAt("Timer_FollowUpDue");
 
         route.fireTimer(id, "Timer_FollowUpDue");
-        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of("MOTIVATION", 5), "NEW_NETWORK_MEETING", null));
+        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.MOTIVATION, 5), FollowUpOutcome.NEW_NETWORK_MEETING, null));
         BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_NetworkMeeting");
         assertThat(route.caseFile(id).stage()).isEqualTo(Stage.NETWORK_MEETING);
 
-        networkMeeting(id, "FOLLOW_UP");
+        networkMeeting(id, NextStep.FOLLOW_UP);
         route.fireTimer(id, "Timer_FollowUpDue");
-        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of("MOTIVATION", 8), "CLOSE", "EDUCATION"));
+        route.complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.MOTIVATION, 8), FollowUpOutcome.CLOSE, CloseReason.EDUCATION));
         BpmnAwareTests.assertThat(main).isEnded();
         assertThat(route.caseFile(id).outcome()).contains(Outcome.EDUCATION);
         assertThat(route.caseFile(id).meetings().stream().filter(m -> m.kind() == MeetingKind.NETWORK_MEETING)).hasSize(2);
@@ -197,20 +204,20 @@ class CaseRouteProcessTests {
     @Test
     void extendsAnInternshipUntilTheExtensionEnds() {
         String id = referredAndConsented().id();
-        sparring(id, "INTERDISCIPLINARY");
-        networkMeeting(id, "INTERNSHIP");
+        sparring(id, SparringOutcome.INTERDISCIPLINARY);
+        networkMeeting(id, NextStep.INTERNSHIP);
         route.complete(id, "virksomhed", new TaskForm.FindInternship("Værkstedet", Route.today(), Route.today().plusDays(20)));
         route.complete(id, "virksomhed", new TaskForm.InternshipKickoff(Route.today()));
         route.fireTimer(id, "Timer_MidwayReview");
         route.complete(id, "virksomhed", new TaskForm.InternshipMidwayReview(Route.today(), null));
         route.fireTimer(id, "Timer_InternshipEnds");
-        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship("EXTEND", 15));
+        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship(InternshipResult.EXTEND, 15));
         assertThat(route.openTasks(id)).isEmpty();
 
         LocalDate extendedFrom = Route.today();
         route.fireTimer(id, "Timer_ExtensionEnds");
         assertThat(Route.today()).isEqualTo(extendedFrom.plusDays(28));
-        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship("ORDINARY_HOURS", 20));
+        route.complete(id, "virksomhed", new TaskForm.EvaluateInternship(InternshipResult.ORDINARY_HOURS, 20));
         BpmnAwareTests.assertThat(route.routeOf(id)).isWaitingAt("Timer_FollowUpDue");
         assertThat(route.caseFile(id).efforts().get(0).endedOn()).contains(Route.today());
     }

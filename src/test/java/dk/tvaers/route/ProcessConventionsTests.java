@@ -3,6 +3,7 @@ package dk.tvaers.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.casefile.Stage;
+import dk.tvaers.inbox.TaskForm;
 import dk.tvaers.support.TvaersTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +30,10 @@ import org.springframework.context.ApplicationContext;
 @TvaersTest
 class ProcessConventionsTests {
 
-    private static final Set<String> TASK_KEYS = Set.of("registerConsent", "youthTeamSparring", "networkMeeting", "findInternship",
-            "internshipKickoff", "internshipMidwayReview", "evaluateInternship", "followUp");
+    /** A gateway's condition: a decision compared with one of its words. */
+    private static final Pattern DECISION = Pattern.compile("\\$\\{\\s*([a-zA-Z]+)\\s*==\\s*'([^']*)'\\s*}");
+    /** Or a yes/no read as it is. */
+    private static final Pattern YES_NO = Pattern.compile("\\$\\{!?([a-zA-Z]+)}");
     private static final Pattern ELEMENT_ID = Pattern.compile(
             "(StartEvent|EndEvent|Task|Gateway|SequenceFlow|BoundaryEvent|Timer|CallActivity|TimerEventDefinition)_[A-Z][A-Za-z0-9]*");
     private static final Pattern BEAN = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)[.}]");
@@ -64,7 +67,7 @@ class ProcessConventionsTests {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
             for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
                 if (element instanceof UserTask) {
-                    assertThat(TASK_KEYS).as("user task id in " + file).contains(element.getId());
+                    assertThat(TaskForm.FORMS).as("user task id in " + file + " has a form").containsKey(element.getId());
                     assertThat(((UserTask) element).getCamundaCandidateGroups()).as("candidate groups of " + element.getId()).isNotBlank();
                 } else {
                     assertThat(element.getId()).as("element id in " + file).matches(ELEMENT_ID);
@@ -79,8 +82,8 @@ class ProcessConventionsTests {
     @Test
     void everyExpressionNamesAnExistingBeanAndEveryStageExists() throws IOException {
         Set<String> stages = Set.copyOf(Arrays.stream(Stage.values()).map(Enum::name).toList());
-        Set<String> processVariables = Set.of("internshipEndsOn", "consentGiven", "sparringOutcome", "nextStep", "followUpOutcome",
-                "internshipResult", "execution");
+        Set<String> processVariables = new java.util.HashSet<>(RouteProcess.DECISIONS.keySet());
+        processVariables.addAll(Set.of(RouteProcess.Variables.INTERNSHIP_ENDS_ON, RouteProcess.Variables.CONSENT_GIVEN, "execution"));
         for (Path file : files()) {
             String xml = Files.readString(file);
             Matcher bean = BEAN.matcher(xml);
@@ -99,6 +102,36 @@ class ProcessConventionsTests {
                 assertThat(expression).as("service task " + task.getId() + " calls a bean").matches("\\$\\{[a-z][A-Za-z]*Delegate}");
             }
         }
+    }
+
+    /**
+     * The words a gateway branches on are the constants of the decision's enum, which the forms offer and the
+     * API accepts: a word the BPMN compares that no form can produce would be a path no case takes.
+     */
+    @Test
+    void everyConditionComparesADecisionWithAConstantOfItsEnum() throws IOException {
+        int decisions = 0;
+        for (Path file : files()) {
+            for (SequenceFlow flow : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(SequenceFlow.class)) {
+                if (flow.getConditionExpression() == null) {
+                    continue;
+                }
+                String condition = flow.getConditionExpression().getTextContent().trim();
+                Matcher decision = DECISION.matcher(condition);
+                if (decision.matches()) {
+                    Class<? extends Enum<?>> words = RouteProcess.DECISIONS.get(decision.group(1));
+                    assertThat(words).as("%s in %s compares %s, which is no decision of RouteProcess.DECISIONS", flow.getId(), file, decision.group(1))
+                            .isNotNull();
+                    assertThat(Arrays.stream(words.getEnumConstants()).map(Enum::name)).as("%s in %s", flow.getId(), file).contains(decision.group(2));
+                    decisions++;
+                } else {
+                    Matcher yesNo = YES_NO.matcher(condition);
+                    assertThat(yesNo.matches()).as("condition %s of %s in %s: a decision == 'WORD' or a yes/no", condition, flow.getId(), file).isTrue();
+                    assertThat(yesNo.group(1)).isEqualTo(RouteProcess.Variables.CONSENT_GIVEN);
+                }
+            }
+        }
+        assertThat(decisions).as("conditions checked").isGreaterThanOrEqualTo(9);
     }
 
     @Test

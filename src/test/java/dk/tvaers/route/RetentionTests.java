@@ -10,7 +10,9 @@ import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.JourneyEntry;
 import dk.tvaers.casefile.Outcome;
+import dk.tvaers.inbox.TaskForm;
 import dk.tvaers.meetings.Outbox;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import java.time.LocalDate;
@@ -43,7 +45,7 @@ class RetentionTests {
         caseFiles.recordEffort(caseFile.id(), EffortType.DEBT_COUNSELLING, Department.SOCIAL, Route.today(), Route.today(), null, "Aftale med kreditor X");
         route.complete(caseFile.id(), "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(Department.SOCIAL), Route.today()));
         Route.today(day);
-        route.complete(caseFile.id(), "ungeteam", new TaskForm.YouthTeamSparring("CLOSE", Set.of(), "Borgeren Gammel Sag flytter"));
+        route.complete(caseFile.id(), "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.CLOSE, Set.of(), "Borgeren Gammel Sag flytter"));
         assertThat(route.caseFile(caseFile.id()).outcome()).contains(Outcome.OTHER);
         return caseFile.id();
     }

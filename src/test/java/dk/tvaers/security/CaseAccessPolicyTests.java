@@ -11,7 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 /** Who may change a case, in the one place every door asks. */
 class CaseAccessPolicyTests {
 
-    private final CaseAccessPolicy policy = new CaseAccessPolicy(Clock.systemUTC());
+    private final CaseAccessPolicy policy = new CaseAccessPolicy(Clock.systemUTC(), null);
 
     @Test
     void theJobcentreAndTheAdministratorsChangeCasesNobodyElse() {

@@ -8,7 +8,7 @@ import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.Referral;
 import dk.tvaers.route.RouteSchedule;
 import dk.tvaers.route.RouteTasks;
-import dk.tvaers.route.TaskForm;
+import dk.tvaers.inbox.TaskForm;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;

@@ -1,4 +1,4 @@
-package dk.tvaers.web;
+package dk.tvaers.security;
 
 /** The case exists but the caller may not see it: answered exactly like a case that does not exist. */
 public class NotVisibleException extends RuntimeException {

@@ -1,0 +1,362 @@
+package dk.tvaers.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.ConsentGiver;
+import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Dimension;
+import dk.tvaers.casefile.Meeting;
+import dk.tvaers.casefile.MeetingKind;
+import dk.tvaers.casefile.Participant;
+import dk.tvaers.route.RouteProcess.CloseReason;
+import dk.tvaers.route.RouteProcess.FollowUpOutcome;
+import dk.tvaers.route.RouteProcess.InternshipResult;
+import dk.tvaers.route.RouteProcess.NextStep;
+import dk.tvaers.route.RouteProcess.SparringOutcome;
+import dk.tvaers.route.RouteProcess.Tasks;
+import dk.tvaers.route.RouteProcess.Variables;
+import dk.tvaers.route.TaskCompletion;
+import dk.tvaers.web.ConflictException;
+import dk.tvaers.web.Input;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a user records when completing one of the route's user tasks: one record per task, each with the
+ * rules its completion body is read by ({@code parse}, one error per wrong field) and what it records on
+ * the case and hands the process ({@code record}). The record's components are the body's fields, so the
+ * page's form is turned into the same body without a list per task ({@link TaskFormPages#body}), and its
+ * enum components are the values the page offers. A new task is this record, a line in {@link #FORMS},
+ * its fragment {@code templates/inbox/tasks/<taskKey>.html} and its bundle keys.
+ */
+public sealed interface TaskForm extends TaskCompletion {
+
+    /** The most participants and agreements one network meeting records. */
+    int MAX_LINES = 50;
+
+    /** Every task with a form, in the route's order: the task key and how its body is read. */
+    Map<String, Form> FORMS = forms(
+            new Form(RegisterConsent.class, RegisterConsent::parse),
+            new Form(YouthTeamSparring.class, (in, body, today) -> YouthTeamSparring.parse(in, body)),
+            new Form(NetworkMeeting.class, NetworkMeeting::parse),
+            new Form(FindInternship.class, (in, body, today) -> FindInternship.parse(in, body)),
+            new Form(InternshipKickoff.class, InternshipKickoff::parse),
+            new Form(InternshipMidwayReview.class, InternshipMidwayReview::parse),
+            new Form(EvaluateInternship.class, (in, body, today) -> EvaluateInternship.parse(in, body)),
+            new Form(FollowUp.class, (in, body, today) -> FollowUp.parse(in, body)));
+
+    /** Reads a task's completion body, one error per wrong field, or {@link ConflictException} for a task without a form. */
+    static TaskForm parse(String taskKey, JsonNode body, LocalDate today) {
+        Form form = FORMS.get(taskKey);
+        if (form == null) {
+            throw new ConflictException("Opgaven " + taskKey + " kan ikke afsluttes gennem Tværs' API");
+        }
+        Input in = new Input();
+        Input.object(body);
+        TaskForm parsed = form.parser().parse(in, body, today);
+        in.throwIfAny();
+        return parsed;
+    }
+
+    /** A task's form: its record and the rules its body is read by. */
+    record Form(Class<? extends TaskForm> type, Parser parser) {
+
+        String taskKey() {
+            try {
+                return (String) type.getField("KEY").get(null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(type.getSimpleName() + " has no public KEY", e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Parser {
+        TaskForm parse(Input in, JsonNode body, LocalDate today);
+    }
+
+    /** On the page, a field that counts only when another field has a value (a ticked radio cannot be unticked). */
+    @Target(ElementType.RECORD_COMPONENT)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface OnlyWhen {
+        String field();
+
+        String value();
+    }
+
+    private static Map<String, Form> forms(Form... forms) {
+        Map<String, Form> byKey = new LinkedHashMap<>();
+        for (Form form : forms) {
+            byKey.put(form.taskKey(), form);
+        }
+        return java.util.Collections.unmodifiableMap(byKey);
+    }
+
+    record RegisterConsent(boolean consentGiven, ConsentGiver givenBy, Set<Department> departments, LocalDate givenOn) implements TaskForm {
+        public static final String KEY = Tasks.REGISTER_CONSENT;
+
+        public String taskKey() { return KEY; }
+
+        static RegisterConsent parse(Input in, JsonNode body, LocalDate today) {
+            in.onlyFields(body, "consentGiven", "givenBy", "departments", "givenOn");
+            Boolean given = in.bool(body, "consentGiven", true);
+            boolean required = Boolean.TRUE.equals(given);
+            ConsentGiver givenBy = in.code(body, "givenBy", ConsentGiver.class, required);
+            Set<Department> departments = in.codes(body, "departments", Department.class, required);
+            if (required && departments != null && departments.isEmpty() && !in.hasErrorFor("departments")) {
+                in.add("departments", "departmentsConsent");
+            }
+            LocalDate givenOn = in.dateNotAfter(body, "givenOn", required, today);
+            return new RegisterConsent(required, givenBy, departments == null ? Set.of() : departments, givenOn);
+        }
+
+        public Map<String, Object> record(Context context) {
+            CaseFiles caseFiles = context.caseFiles();
+            if (consentGiven) {
+                caseFiles.giveConsent(context.caseId(), givenBy, departments, givenOn);
+            } else {
+                caseFiles.note(context.caseId(), context.today(), "CONSENT_REFUSED", "Borgeren har ikke givet samtykke til deling");
+            }
+            if (caseFiles.find(context.caseId()).flatMap(c -> c.coordinator()).isEmpty()) {
+                caseFiles.assignCoordinator(context.caseId(), context.user());
+            }
+            return Map.of(Variables.CONSENT_GIVEN, consentGiven);
+        }
+    }
+
+    record YouthTeamSparring(SparringOutcome outcome, Set<Department> departments, String note) implements TaskForm {
+        public static final String KEY = Tasks.YOUTH_TEAM_SPARRING;
+
+        public String taskKey() { return KEY; }
+
+        static YouthTeamSparring parse(Input in, JsonNode body) {
+            in.onlyFields(body, "outcome", "departments", "note");
+            SparringOutcome outcome = in.code(body, "outcome", SparringOutcome.class, true);
+            boolean interdisciplinary = outcome == SparringOutcome.INTERDISCIPLINARY;
+            Set<Department> departments = in.codes(body, "departments", Department.class, interdisciplinary);
+            if (interdisciplinary && departments != null && departments.isEmpty() && !in.hasErrorFor("departments")) {
+                in.add("departments", "departmentsSparring");
+            }
+            String note = in.text(body, "note", false, 4000);
+            return new YouthTeamSparring(outcome, departments == null ? Set.of() : departments, note);
+        }
+
+        public Map<String, Object> record(Context context) {
+            context.caseFiles().recordMeeting(context.caseId(),
+                    new Meeting(MeetingKind.YOUTH_TEAM_SPARRING, context.today(), outcome.name(), note, List.of()), List.of());
+            if (outcome == SparringOutcome.INTERDISCIPLINARY) {
+                for (Department department : departments) {
+                    context.caseFiles().decideDepartment(context.caseId(), department, true, "Besluttet i ungeteamet", context.user());
+                }
+            }
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variables.SPARRING_OUTCOME, outcome.name());
+            if (outcome == SparringOutcome.CLOSE) {
+                variables.put(Variables.CLOSE_REASON, CloseReason.OTHER.name());
+            }
+            return variables;
+        }
+    }
+
+    /** An agreement made at a network meeting. */
+    record AgreementLine(String text, String owner, LocalDate due) {}
+
+    record NetworkMeeting(LocalDate heldOn, List<Participant> participants, List<AgreementLine> agreements, NextStep nextStep) implements TaskForm {
+        public static final String KEY = Tasks.NETWORK_MEETING;
+
+        public String taskKey() { return KEY; }
+
+        static NetworkMeeting parse(Input in, JsonNode body, LocalDate today) {
+            in.onlyFields(body, "heldOn", "participants", "agreements", "nextStep");
+            LocalDate heldOn = in.dateNotAfter(body, "heldOn", true, today);
+            List<Participant> participants = new ArrayList<>();
+            JsonNode people = in.arrayField(body, "participants", true, MAX_LINES);
+            if (people != null) {
+                if (people.isEmpty()) {
+                    in.add("participants", "participants");
+                }
+                for (int i = 0; i < people.size(); i++) {
+                    Input p = in.nested("participants[" + i + "]");
+                    JsonNode person = people.get(i);
+                    if (!person.isObject()) {
+                        in.add("participants[" + i + "]", "object");
+                        continue;
+                    }
+                    p.onlyFields(person, "department", "role", "name");
+                    Department department = p.code(person, "department", Department.class, false);
+                    String role = p.word(person, "role", false, Participant.CITIZEN, Participant.NETWORK, Participant.DEPARTMENT);
+                    String name = p.text(person, "name", false, 200);
+                    if (department == null && role == null && !person.has("department") && !person.has("role")) {
+                        p.add("department", "participantKind");
+                    }
+                    if (Participant.NETWORK.equals(role) && name == null && !person.has("name")) {
+                        p.add("name", "networkName");
+                    }
+                    participants.add(new Participant(department != null ? Participant.DEPARTMENT : role, department, name));
+                }
+            }
+            List<AgreementLine> agreements = new ArrayList<>();
+            JsonNode lines = in.arrayField(body, "agreements", false, MAX_LINES);
+            if (lines != null) {
+                for (int i = 0; i < lines.size(); i++) {
+                    Input a = in.nested("agreements[" + i + "]");
+                    JsonNode line = lines.get(i);
+                    if (!line.isObject()) {
+                        in.add("agreements[" + i + "]", "object");
+                        continue;
+                    }
+                    a.onlyFields(line, "text", "owner", "due");
+                    String text = a.text(line, "text", true, 1000);
+                    String owner = a.text(line, "owner", true, 100);
+                    LocalDate due = a.date(line, "due", true);
+                    if (due != null && heldOn != null && due.isBefore(heldOn)) {
+                        a.add("due", "dueBeforeMeeting");
+                    }
+                    agreements.add(new AgreementLine(text, owner, due));
+                }
+            }
+            NextStep nextStep = in.code(body, "nextStep", NextStep.class, true);
+            return new NetworkMeeting(heldOn, participants, agreements, nextStep);
+        }
+
+        public Map<String, Object> record(Context context) {
+            context.caseFiles().recordMeeting(context.caseId(), new Meeting(MeetingKind.NETWORK_MEETING, heldOn, nextStep.name(), null, participants),
+                    agreements.stream().map(a -> new CaseFiles.NewAgreement(a.text(), a.owner(), a.due())).toList());
+            return Map.of(Variables.NEXT_STEP, nextStep.name());
+        }
+    }
+
+    record FindInternship(String company, LocalDate startsOn, LocalDate endsOn) implements TaskForm {
+        public static final String KEY = Tasks.FIND_INTERNSHIP;
+
+        public String taskKey() { return KEY; }
+
+        static FindInternship parse(Input in, JsonNode body) {
+            in.onlyFields(body, "company", "startsOn", "endsOn");
+            String company = in.text(body, "company", true, 200);
+            LocalDate startsOn = in.date(body, "startsOn", true);
+            LocalDate endsOn = in.date(body, "endsOn", true);
+            if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
+                in.add("endsOn", "endBeforeStart");
+            }
+            return new FindInternship(company, startsOn, endsOn);
+        }
+
+        public Map<String, Object> record(Context context) {
+            return Map.of(Variables.COMPANY, company, Variables.INTERNSHIP_STARTS_ON, context.startOf(startsOn),
+                    Variables.INTERNSHIP_ENDS_ON, context.startOf(endsOn));
+        }
+    }
+
+    record InternshipKickoff(LocalDate heldOn) implements TaskForm {
+        public static final String KEY = Tasks.INTERNSHIP_KICKOFF;
+
+        public String taskKey() { return KEY; }
+
+        static InternshipKickoff parse(Input in, JsonNode body, LocalDate today) {
+            in.onlyFields(body, "heldOn");
+            return new InternshipKickoff(in.dateNotAfter(body, "heldOn", true, today));
+        }
+
+        public Map<String, Object> record(Context context) {
+            context.caseFiles().recordMeeting(context.caseId(), new Meeting(MeetingKind.INTERNSHIP_KICKOFF, heldOn, null, null, List.of()), List.of());
+            return Map.of();
+        }
+    }
+
+    record InternshipMidwayReview(LocalDate heldOn, String note) implements TaskForm {
+        public static final String KEY = Tasks.INTERNSHIP_MIDWAY_REVIEW;
+
+        public String taskKey() { return KEY; }
+
+        static InternshipMidwayReview parse(Input in, JsonNode body, LocalDate today) {
+            in.onlyFields(body, "heldOn", "note");
+            return new InternshipMidwayReview(in.dateNotAfter(body, "heldOn", true, today), in.text(body, "note", false, 4000));
+        }
+
+        public Map<String, Object> record(Context context) {
+            context.caseFiles().recordMeeting(context.caseId(), new Meeting(MeetingKind.INTERNSHIP_MIDWAY, heldOn, null, note, List.of()), List.of());
+            return Map.of();
+        }
+    }
+
+    record EvaluateInternship(InternshipResult result, Integer hoursPerWeek) implements TaskForm {
+        public static final String KEY = Tasks.EVALUATE_INTERNSHIP;
+
+        public String taskKey() { return KEY; }
+
+        static EvaluateInternship parse(Input in, JsonNode body) {
+            in.onlyFields(body, "result", "hoursPerWeek");
+            InternshipResult result = in.code(body, "result", InternshipResult.class, true);
+            Integer hours = in.integer(body, "hoursPerWeek", result == InternshipResult.ORDINARY_HOURS || result == InternshipResult.JOB, 0, 80);
+            return new EvaluateInternship(result, hours);
+        }
+
+        public Map<String, Object> record(Context context) {
+            context.caseFiles().recordMeeting(context.caseId(), new Meeting(MeetingKind.INTERNSHIP_EVALUATION, context.today(), result.name(),
+                    hoursPerWeek == null ? null : hoursPerWeek + " timer om ugen", List.of()), List.of());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variables.INTERNSHIP_RESULT, result.name());
+            variables.put(Variables.HOURS_PER_WEEK, hoursPerWeek);
+            return variables;
+        }
+    }
+
+    record FollowUp(Map<Dimension, Integer> progression, FollowUpOutcome outcome,
+                    @OnlyWhen(field = "outcome", value = "CLOSE") CloseReason closeReason) implements TaskForm {
+        public static final String KEY = Tasks.FOLLOW_UP;
+
+        public String taskKey() { return KEY; }
+
+        static FollowUp parse(Input in, JsonNode body) {
+            in.onlyFields(body, "progression", "outcome", "closeReason");
+            Map<Dimension, Integer> progression = new EnumMap<>(Dimension.class);
+            JsonNode scores = in.objectField(body, "progression", true);
+            if (scores != null) {
+                Input p = in.nested("progression");
+                Iterator<String> names = scores.fieldNames();
+                while (names.hasNext()) {
+                    String name = names.next();
+                    Dimension dimension = Input.constant(Dimension.class, name);
+                    if (dimension == null) {
+                        p.add(name, "unknownDimension", Input.allowed(Dimension.class));
+                        continue;
+                    }
+                    Integer score = p.integer(scores, name, true, 1, 10);
+                    if (score != null) {
+                        progression.put(dimension, score);
+                    }
+                }
+                if (scores.isEmpty()) {
+                    in.add("progression", "progressionEmpty");
+                }
+            }
+            FollowUpOutcome outcome = in.code(body, "outcome", FollowUpOutcome.class, true);
+            CloseReason closeReason = in.code(body, "closeReason", CloseReason.class, outcome == FollowUpOutcome.CLOSE);
+            if (closeReason != null && outcome != null && outcome != FollowUpOutcome.CLOSE) {
+                in.add("closeReason", "closeReasonOnly");
+            }
+            return new FollowUp(progression, outcome, closeReason);
+        }
+
+        public Map<String, Object> record(Context context) {
+            context.caseFiles().recordProgression(context.caseId(), context.today(), progression);
+            context.caseFiles().recordMeeting(context.caseId(), new Meeting(MeetingKind.FOLLOW_UP, context.today(), outcome.name(), null, List.of()), List.of());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(Variables.FOLLOW_UP_OUTCOME, outcome.name());
+            variables.put(Variables.CLOSE_REASON, closeReason == null ? null : closeReason.name());
+            return variables;
+        }
+    }
+}
