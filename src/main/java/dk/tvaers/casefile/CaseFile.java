@@ -163,6 +163,13 @@ public class CaseFile {
         agreements.forEach(Agreement::forgetText);
     }
 
+    /** Refuses a change to a closed case (a meeting called, minutes sent): it is kept as it was left. */
+    public void requireActive() {
+        if (!isActive()) {
+            throw CaseRuleException.state("caseClosed");
+        }
+    }
+
     public boolean isActive() {
         return status == CaseStatus.ACTIVE;
     }

@@ -24,6 +24,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -47,14 +48,14 @@ public sealed interface TaskForm extends TaskCompletion {
 
     /** Every task with a form, in the route's order: the task key and how its body is read. */
     Map<String, Form> FORMS = forms(
-            new Form(RegisterConsent.class, RegisterConsent::parse),
-            new Form(YouthTeamSparring.class, (in, body, today) -> YouthTeamSparring.parse(in, body)),
-            new Form(NetworkMeeting.class, NetworkMeeting::parse),
-            new Form(FindInternship.class, (in, body, today) -> FindInternship.parse(in, body)),
-            new Form(InternshipKickoff.class, InternshipKickoff::parse),
-            new Form(InternshipMidwayReview.class, InternshipMidwayReview::parse),
-            new Form(EvaluateInternship.class, (in, body, today) -> EvaluateInternship.parse(in, body)),
-            new Form(FollowUp.class, (in, body, today) -> FollowUp.parse(in, body)));
+            new Form(RegisterConsent.KEY, RegisterConsent.class, RegisterConsent::parse),
+            new Form(YouthTeamSparring.KEY, YouthTeamSparring.class, YouthTeamSparring::parse),
+            new Form(NetworkMeeting.KEY, NetworkMeeting.class, NetworkMeeting::parse),
+            new Form(FindInternship.KEY, FindInternship.class, FindInternship::parse),
+            new Form(InternshipKickoff.KEY, InternshipKickoff.class, InternshipKickoff::parse),
+            new Form(InternshipMidwayReview.KEY, InternshipMidwayReview.class, InternshipMidwayReview::parse),
+            new Form(EvaluateInternship.KEY, EvaluateInternship.class, EvaluateInternship::parse),
+            new Form(FollowUp.KEY, FollowUp.class, FollowUp::parse));
 
     /** Reads a task's completion body, one error per wrong field, or {@link ConflictException} for a task without a form. */
     static TaskForm parse(String taskKey, JsonNode body, LocalDate today) {
@@ -69,18 +70,10 @@ public sealed interface TaskForm extends TaskCompletion {
         return parsed;
     }
 
-    /** A task's form: its record and the rules its body is read by. */
-    record Form(Class<? extends TaskForm> type, Parser parser) {
+    /** A task's form: its task key, its record and the rules its body is read by. */
+    record Form(String taskKey, Class<? extends TaskForm> type, Parser parser) {}
 
-        String taskKey() {
-            try {
-                return (String) type.getField("KEY").get(null);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(type.getSimpleName() + " has no public KEY", e);
-            }
-        }
-    }
-
+    /** Reads a body; {@code today} for the fields that may not lie in the future. */
     @FunctionalInterface
     interface Parser {
         TaskForm parse(Input in, JsonNode body, LocalDate today);
@@ -100,7 +93,7 @@ public sealed interface TaskForm extends TaskCompletion {
         for (Form form : forms) {
             byKey.put(form.taskKey(), form);
         }
-        return java.util.Collections.unmodifiableMap(byKey);
+        return Collections.unmodifiableMap(byKey);
     }
 
     record RegisterConsent(boolean consentGiven, ConsentGiver givenBy, Set<Department> departments, LocalDate givenOn) implements TaskForm {
@@ -140,7 +133,7 @@ public sealed interface TaskForm extends TaskCompletion {
 
         public String taskKey() { return KEY; }
 
-        static YouthTeamSparring parse(Input in, JsonNode body) {
+        static YouthTeamSparring parse(Input in, JsonNode body, LocalDate today) {
             in.onlyFields(body, "outcome", "departments", "note");
             SparringOutcome outcome = in.code(body, "outcome", SparringOutcome.class, true);
             boolean interdisciplinary = outcome == SparringOutcome.INTERDISCIPLINARY;
@@ -242,7 +235,7 @@ public sealed interface TaskForm extends TaskCompletion {
 
         public String taskKey() { return KEY; }
 
-        static FindInternship parse(Input in, JsonNode body) {
+        static FindInternship parse(Input in, JsonNode body, LocalDate today) {
             in.onlyFields(body, "company", "startsOn", "endsOn");
             String company = in.text(body, "company", true, 200);
             LocalDate startsOn = in.date(body, "startsOn", true);
@@ -296,7 +289,7 @@ public sealed interface TaskForm extends TaskCompletion {
 
         public String taskKey() { return KEY; }
 
-        static EvaluateInternship parse(Input in, JsonNode body) {
+        static EvaluateInternship parse(Input in, JsonNode body, LocalDate today) {
             in.onlyFields(body, "result", "hoursPerWeek");
             InternshipResult result = in.code(body, "result", InternshipResult.class, true);
             Integer hours = in.integer(body, "hoursPerWeek", result == InternshipResult.ORDINARY_HOURS || result == InternshipResult.JOB, 0, 80);
@@ -319,7 +312,7 @@ public sealed interface TaskForm extends TaskCompletion {
 
         public String taskKey() { return KEY; }
 
-        static FollowUp parse(Input in, JsonNode body) {
+        static FollowUp parse(Input in, JsonNode body, LocalDate today) {
             in.onlyFields(body, "progression", "outcome", "closeReason");
             Map<Dimension, Integer> progression = new EnumMap<>(Dimension.class);
             JsonNode scores = in.objectField(body, "progression", true);

@@ -361,9 +361,7 @@ class MeetingPages {
     /** A case a meeting can still be called on: the job centre's and not closed. */
     private CaseFile changeable(String id, CurrentUser user) {
         CaseFile caseFile = jobcentres(id, user);
-        if (!caseFile.isActive()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT);
-        }
+        caseFile.requireActive();
         return caseFile;
     }
 

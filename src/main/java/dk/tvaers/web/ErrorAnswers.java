@@ -37,7 +37,7 @@ class ErrorAnswers implements ErrorController {
         String key = switch (status.value()) {
             case 403 -> "error.forbidden";
             case 404 -> "error.notFound";
-            case 409 -> "error.closed";
+            case 409 -> "error.conflict";
             default -> status.is5xxServerError() ? "error.server" : "error.badRequest";
         };
         ModelAndView page = new ModelAndView("web/error");

@@ -37,14 +37,17 @@ class PageProblems {
      */
     @ExceptionHandler(CaseRuleException.class)
     ModelAndView caseRule(CaseRuleException e) {
-        CaseRuleException.Violation first = e.violations().get(0);
-        ModelAndView page = ErrorAnswers.page(e.isStateRule() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+        if (!e.isStateRule()) {
+            // A field's rule: the pages that take such fields answer it by the field themselves.
+            return ErrorAnswers.page(HttpStatus.BAD_REQUEST);
+        }
+        ModelAndView page = ErrorAnswers.page(HttpStatus.CONFLICT);
         page.addObject("titleKey", "error.rule.title");
-        page.addObject("textKey", (first.field() == null ? "rule." : "input.") + first.code());
+        page.addObject("textKey", "rule." + e.violations().get(0).code());
         return page;
     }
 
-    /** A page's own refusal: 409 on a closed case, otherwise the status it names. */
+    /** A page's own refusal, with the status it names. */
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());

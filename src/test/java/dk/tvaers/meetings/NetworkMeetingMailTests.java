@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.Flag;
+import dk.tvaers.casefile.Outcome;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.inbox.TaskForm;
 import dk.tvaers.route.RouteProcess.FollowUpOutcome;
@@ -55,6 +57,7 @@ class NetworkMeetingMailTests {
     @Autowired Route route;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired CaseFiles caseFiles;
 
     private String caseAtTheNetworkMeeting(String name) {
         CaseFile caseFile = route.refer(name, 19, Flag.MENTAL_HEALTH, Flag.NO_EDUCATION);
@@ -175,6 +178,22 @@ class NetworkMeetingMailTests {
         WebSession uu = new WebSession(port).loggedInAs("uu");
         assertThat(uu.get("/post").statusCode()).isEqualTo(403);
         assertThat(uu.get("/sager/" + id + "/indkaldelse").statusCode()).isEqualTo(403);
+    }
+
+    /** The case's own rule, answered on the page in Danish with 409; nothing is invited. */
+    @Test
+    void aClosedCaseCannotBeCalledToAMeeting() throws Exception {
+        String id = caseAtTheNetworkMeeting("Lukket Lone");
+        WebSession koordinator = new WebSession(port).loggedInAs("koordinator");
+        String form = koordinator.get("/sager/" + id + "/indkaldelse").body();
+        caseFiles.close(id, Outcome.OTHER);
+        HttpResponse<String> refused = koordinator.post("/sager/" + id + "/indkaldelse", "requestId", field(form, "requestId"),
+                "date", Route.today().toString(), "start", "09:00", "end", "10:00", "location", "Jobcentret", "role0", "CITIZEN",
+                "department0", "", "name0", "Lukket Lone", "email0", "lone@example.dk");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Sagen er afsluttet: der kan ikke længere ændres i den eller indkaldes til møder.");
+        assertThat(jdbc.sql("select count(*) from meeting_invitation where case_id = :id").param("id", id).query(Long.class).single())
+                .isZero();
     }
 
     @Test
