@@ -98,14 +98,14 @@ public class CaseEvaluation {
             Alarm still = byKey.remove(open.key());
             if (still == null) {
                 open.clear(today);
-                caseFiles.note(caseId, today, "ALARM_CLEARED", "Alarm ophørt: " + open.code() + " (" + open.text() + ")");
+                caseFiles.note(caseId, today, "ALARM_CLEARED", open.code(), "@alarm:" + open.code());
             } else {
                 open.refresh(still);
             }
         }
         for (Alarm alarm : byKey.values()) {
             alarms.save(new CaseAlarm(caseId, alarm, today));
-            caseFiles.note(caseId, today, "ALARM_RAISED", "Alarm: " + alarm.code() + " – " + alarm.text());
+            caseFiles.note(caseId, today, "ALARM_RAISED", alarm.code(), "@alarm:" + alarm.code());
         }
     }
 

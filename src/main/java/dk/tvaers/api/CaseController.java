@@ -16,15 +16,16 @@ import dk.tvaers.casefile.Stage;
 import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
+import dk.tvaers.caseview.JourneyTexts;
 import dk.tvaers.rules.Evaluation;
 import dk.tvaers.rules.RuleEngine;
 import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
-import dk.tvaers.web.ConflictException;
 import dk.tvaers.web.FieldError;
 import dk.tvaers.web.Input;
 import dk.tvaers.web.InvalidInputException;
+import dk.tvaers.web.Texts;
 import dk.tvaers.security.NotVisibleException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -338,14 +339,15 @@ class CaseController {
         return result.alarms().stream().map(a -> new CaseView.AlarmView(a.code(), a.severity(), a.since(), a.rule(), a.text())).toList();
     }
 
-    record TimelineEntry(LocalDate date, String type, String text) {}
+    /** A journey line: its type and code for programs, its text in Danish for people. */
+    record TimelineEntry(LocalDate date, String type, @Schema(nullable = true) String code, String text) {}
 
     @GetMapping("/{id}/timeline")
     @Operation(summary = "Sagens hændelser i rækkefølge: forløbets trin, møder, indsatser, ventetid og alarmer")
     List<TimelineEntry> timeline(@PathVariable String id, Authentication auth) {
         visible(id, auth);
         return caseFiles.journey(id).stream()
-                .map((JourneyEntry e) -> new TimelineEntry(e.occurredOn(), e.type(), e.detail()))
+                .map((JourneyEntry e) -> new TimelineEntry(e.occurredOn(), e.type(), e.subject().orElse(null), JourneyTexts.text(e, Texts.DANISH)))
                 .toList();
     }
 

@@ -64,8 +64,8 @@ public class CaseFiles {
             throw new ReferralConflictException(referral.externalRef(), existing.get().id());
         }
         CaseFile caseFile = cases.saveAndFlush(new CaseFile(referral, digest, clock.instant()));
-        record(caseFile.id(), referral.referralDate(), "REFERRED",
-                "Henvist af " + referral.referredBy().danishName() + flagText(referral.flags()));
+        record(caseFile.id(), referral.referralDate(), "REFERRED", referral.referredBy().name(),
+                JourneyArgs.code("department", referral.referredBy()), JourneyArgs.codes("flag", referral.flags()));
         publish(new CaseReferred(caseFile.id(), caseFile.externalRef()));
         return new Referred(caseFile, true);
     }
@@ -106,7 +106,7 @@ public class CaseFiles {
     public CaseFile replaceFlags(String caseId, Collection<Flag> flags) {
         CaseFile caseFile = load(caseId);
         caseFile.replaceFlags(flags);
-        record(caseId, today(), "FLAGS", "Markeringer ændret:" + flagText(caseFile.flags()));
+        record(caseId, today(), "FLAGS", null, JourneyArgs.codes("flag", caseFile.flags()));
         publish(new FlagsChanged(caseId, Set.copyOf(caseFile.flags())));
         return caseFile;
     }
@@ -114,7 +114,7 @@ public class CaseFiles {
     public CaseFile assignCoordinator(String caseId, String user) {
         CaseFile caseFile = load(caseId);
         caseFile.assignCoordinator(user);
-        record(caseId, today(), "COORDINATOR", "Koordinerende sagsbehandler: " + user);
+        record(caseId, today(), "COORDINATOR", null, JourneyArgs.text(user));
         publish(new CoordinatorAssigned(caseId, user));
         return caseFile;
     }
@@ -122,8 +122,9 @@ public class CaseFiles {
     public CaseFile decideDepartment(String caseId, Department department, boolean involve, String reason, String by) {
         CaseFile caseFile = load(caseId);
         caseFile.decide(department, involve, reason, today(), by);
-        record(caseId, today(), involve ? "DEPARTMENT_INVOLVED" : "DEPARTMENT_DECLINED",
-                department.danishName() + (involve ? " involveret" : " fravalgt") + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        boolean hasReason = reason != null && !reason.isBlank();
+        record(caseId, today(), involve ? "DEPARTMENT_INVOLVED" : "DEPARTMENT_DECLINED", department.name(),
+                JourneyArgs.code("department", department), JourneyArgs.text(hasReason ? reason : ""), JourneyArgs.number(hasReason ? 1 : 0));
         publish(new DepartmentDecided(caseId, department, involve ? InvolvementStatus.INVOLVED : InvolvementStatus.DECLINED));
         return caseFile;
     }
@@ -131,8 +132,7 @@ public class CaseFiles {
     public CaseFile giveConsent(String caseId, ConsentGiver givenBy, Set<Department> departments, LocalDate givenOn) {
         CaseFile caseFile = load(caseId);
         caseFile.giveConsent(givenBy, departments, givenOn);
-        record(caseId, givenOn, "CONSENT_GIVEN", "Samtykke givet af " + (givenBy == ConsentGiver.CITIZEN ? "borgeren" : "forældremyndighedsindehaveren")
-                + " til: " + departments.stream().map(Department::danishName).sorted().collect(Collectors.joining(", ")));
+        record(caseId, givenOn, "CONSENT_GIVEN", givenBy.name(), JourneyArgs.code("givenBy", givenBy), JourneyArgs.codes("department", departments));
         publish(new ConsentGiven(caseId, Set.copyOf(departments)));
         return caseFile;
     }
@@ -140,7 +140,7 @@ public class CaseFiles {
     public CaseFile withdrawConsent(String caseId, LocalDate withdrawnOn) {
         CaseFile caseFile = load(caseId);
         caseFile.withdrawConsent(withdrawnOn);
-        record(caseId, withdrawnOn, "CONSENT_WITHDRAWN", "Samtykket er trukket tilbage; deling med andre afdelinger end jobcentret stopper");
+        record(caseId, withdrawnOn, "CONSENT_WITHDRAWN", null);
         publish(new ConsentWithdrawn(caseId));
         return caseFile;
     }
@@ -150,12 +150,12 @@ public class CaseFiles {
         CaseFile caseFile = load(caseId);
         Effort effort = caseFile.addEffort(type, department, requestedOn, startedOn, endedOn, note);
         cases.flush();
-        record(caseId, requestedOn, "EFFORT_REQUESTED", "Indsats bestilt: " + type.danishName() + " (" + department.danishName() + ")");
+        record(caseId, requestedOn, "EFFORT_REQUESTED", type.name(), JourneyArgs.code("effort", type), JourneyArgs.code("department", department));
         if (startedOn != null) {
-            record(caseId, startedOn, "EFFORT_STARTED", "Indsats startet: " + type.danishName());
+            record(caseId, startedOn, "EFFORT_STARTED", type.name(), JourneyArgs.code("effort", type), JourneyArgs.number(effort.waitingDays(startedOn)));
         }
         if (endedOn != null) {
-            record(caseId, endedOn, "EFFORT_ENDED", "Indsats afsluttet: " + type.danishName());
+            record(caseId, endedOn, "EFFORT_ENDED", type.name(), JourneyArgs.code("effort", type));
         }
         publish(new EffortRecorded(caseId, effort.id()));
         return effort;
@@ -164,8 +164,8 @@ public class CaseFiles {
     public Effort startEffort(String caseId, long effortId, LocalDate startedOn) {
         Effort effort = effort(load(caseId), effortId);
         effort.start(startedOn);
-        record(caseId, startedOn, "EFFORT_STARTED", "Indsats startet: " + effort.type().danishName()
-                + " efter " + effort.waitingDays(startedOn) + " dages ventetid");
+        record(caseId, startedOn, "EFFORT_STARTED", effort.type().name(), JourneyArgs.code("effort", effort.type()),
+                JourneyArgs.number(effort.waitingDays(startedOn)));
         publish(new EffortMoved(caseId, effortId));
         return effort;
     }
@@ -173,7 +173,7 @@ public class CaseFiles {
     public Effort endEffort(String caseId, long effortId, LocalDate endedOn) {
         Effort effort = effort(load(caseId), effortId);
         effort.end(endedOn);
-        record(caseId, endedOn, "EFFORT_ENDED", "Indsats afsluttet: " + effort.type().danishName());
+        record(caseId, endedOn, "EFFORT_ENDED", effort.type().name(), JourneyArgs.code("effort", effort.type()));
         publish(new EffortMoved(caseId, effortId));
         return effort;
     }
@@ -188,7 +188,9 @@ public class CaseFiles {
         for (NewAgreement agreement : agreements) {
             caseFile.addAgreement(new Agreement(meeting.id(), agreement.text(), agreement.owner(), agreement.due()));
         }
-        record(caseId, meeting.heldOn(), "MEETING", meetingText(meeting) + (agreements.isEmpty() ? "" : "; " + agreements.size() + " aftale(r)"));
+        record(caseId, meeting.heldOn(), "MEETING", meeting.kind().name(), JourneyArgs.code("meeting", meeting.kind()),
+                meeting.outcome().map(o -> "@value:" + o).orElse(""), JourneyArgs.number(meeting.outcome().isPresent() ? 1 : 0),
+                JourneyArgs.number(agreements.size()));
         publish(new MeetingRecorded(caseId, meeting.kind()));
         return meeting;
     }
@@ -198,7 +200,7 @@ public class CaseFiles {
         Agreement agreement = caseFile.agreements().stream().filter(a -> a.id() == agreementId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Aftalen findes ikke på sagen: " + agreementId));
         agreement.markDone(doneOn);
-        record(caseId, doneOn, "AGREEMENT_DONE", "Aftale opfyldt: " + agreement.text());
+        record(caseId, doneOn, "AGREEMENT_DONE", null, JourneyArgs.text(agreement.text()));
         publish(new AgreementDone(caseId, agreementId));
         return agreement;
     }
@@ -206,8 +208,8 @@ public class CaseFiles {
     public CaseFile recordProgression(String caseId, LocalDate on, Map<Dimension, Integer> scores) {
         CaseFile caseFile = load(caseId);
         scores.forEach((dimension, score) -> caseFile.addProgression(new ProgressionScore(on, dimension, score)));
-        record(caseId, on, "PROGRESSION", "Progression målt: " + scores.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        record(caseId, on, "PROGRESSION", null, "@value:" + scores.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().name() + "=" + e.getValue()).collect(Collectors.joining(",")));
         return caseFile;
     }
 
@@ -215,7 +217,7 @@ public class CaseFiles {
     public CaseFile moveTo(String caseId, Stage stage) {
         CaseFile caseFile = load(caseId);
         if (caseFile.moveTo(stage, today())) {
-            record(caseId, today(), "STAGE", "Forløbet er nået til: " + stage.danishName());
+            record(caseId, today(), "STAGE", stage.name(), JourneyArgs.code("stage", stage));
             publish(new RouteStepReached(caseId, stage));
         }
         return caseFile;
@@ -225,7 +227,7 @@ public class CaseFiles {
         CaseFile caseFile = load(caseId);
         if (caseFile.isActive()) {
             caseFile.close(outcome, today());
-            record(caseId, today(), "CLOSED", "Sagen er afsluttet: " + outcome.danishName());
+            record(caseId, today(), "CLOSED", outcome.name(), JourneyArgs.code("outcome", outcome));
             publish(new CaseClosed(caseId, outcome));
         }
         return caseFile;
@@ -244,8 +246,8 @@ public class CaseFiles {
         suggestions.keySet().stream()
                 .filter(d -> !before.contains(d) && caseFile.department(d).map(i -> i.status() == InvolvementStatus.SUGGESTED).orElse(false))
                 .sorted()
-                .forEach(d -> record(caseId, today(), "SUGGESTED", d.danishName() + " foreslået: "
-                        + suggestions.get(d).stream().map(Reason::text).collect(Collectors.joining("; "))));
+                .forEach(d -> record(caseId, today(), "SUGGESTED", d.name(), JourneyArgs.code("department", d),
+                        JourneyArgs.text(suggestions.get(d).stream().map(Reason::text).collect(Collectors.joining("; ")))));
         return caseFile;
     }
 
@@ -262,15 +264,19 @@ public class CaseFiles {
             return;
         }
         caseFile.anonymise(today());
-        journeys.findByCaseIdOrderByOccurredOnAscIdAsc(caseId).forEach(JourneyEntry::forgetDetail);
-        record(caseId, today(), "ANONYMISED", "Sagen er anonymiseret efter opbevaringsperioden");
+        journeys.findByCaseIdOrderByOccurredOnAscIdAsc(caseId).forEach(JourneyEntry::forget);
+        record(caseId, today(), "ANONYMISED", null);
         events.publishEvent(new CaseFileEvents.CaseAnonymised(caseId));
     }
 
-    /** Adds a line to the journey that is not itself a change of the case file. */
-    public void note(String caseId, LocalDate on, String type, String detail) {
+    /**
+     * Adds a line to the journey that is not itself a change of the case file: its type, the code it is
+     * about (or null) and its text's arguments as {@link JourneyArgs} writes them; the text is the
+     * bundle key {@code journey.<type>.<subject>}, else {@code journey.<type>}.
+     */
+    public void note(String caseId, LocalDate on, String type, String subject, String... args) {
         load(caseId);
-        record(caseId, on, type, detail);
+        record(caseId, on, type, subject, args);
     }
 
     /** Flushes first, so that listeners see every new part of the case with its id. */
@@ -288,26 +294,13 @@ public class CaseFiles {
                 .orElseThrow(() -> new IllegalArgumentException("Indsatsen findes ikke på sagen: " + effortId));
     }
 
-    private void record(String caseId, LocalDate on, String type, String detail) {
-        journeys.save(new JourneyEntry(caseId, on, clock.instant(), type, detail));
+    private void record(String caseId, LocalDate on, String type, String subject, String... args) {
+        journeys.save(new JourneyEntry(caseId, on, clock.instant(), type, subject, List.of(args)));
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    private static String flagText(Collection<Flag> flags) {
-        return flags.isEmpty() ? " (ingen markeringer)" : " (" + flags.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ")";
-    }
 
-    private static String meetingText(Meeting meeting) {
-        return switch (meeting.kind()) {
-            case YOUTH_TEAM_SPARRING -> "Sparring i ungeteamet" + meeting.outcome().map(o -> ": " + o).orElse("");
-            case NETWORK_MEETING -> "Netværksmøde holdt";
-            case INTERNSHIP_KICKOFF -> "Opstartsmøde i praktikken";
-            case INTERNSHIP_MIDWAY -> "Midtvejsopfølgning i praktikken";
-            case INTERNSHIP_EVALUATION -> "Praktikken evalueret" + meeting.outcome().map(o -> ": " + o).orElse("");
-            case FOLLOW_UP -> "Opfølgning" + meeting.outcome().map(o -> ": " + o).orElse("");
-        };
-    }
 }

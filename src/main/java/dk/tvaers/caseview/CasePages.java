@@ -84,7 +84,7 @@ class CasePages {
         model.addAttribute("canChange", policy.canChange(user));
         model.addAttribute("journey", journey.stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))
-                .map(e -> new JourneyLine(e.occurredOn(), e.detail())).toList());
+                .map(e -> new JourneyLine(e.occurredOn(), JourneyTexts.text(e, Texts.of(messages)))).toList());
         return "caseview/case";
     }
 

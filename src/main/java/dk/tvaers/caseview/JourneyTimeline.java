@@ -64,12 +64,12 @@ final class JourneyTimeline {
         starts.add(caseFile.referralDate());
         names.add(Stage.REFERRAL);
         for (JourneyEntry entry : journey) {
-            if (entry.type().equals("STAGE") && entry.detail().startsWith("Forløbet er nået til: ")) {
-                String reached = entry.detail().substring("Forløbet er nået til: ".length());
-                Arrays.stream(Stage.values()).filter(stage -> stage.danishName().equals(reached)).findFirst().ifPresent(stage -> {
-                    starts.add(entry.occurredOn());
-                    names.add(stage);
-                });
+            if (entry.type().equals("STAGE")) {
+                entry.subject().flatMap(code -> Arrays.stream(Stage.values()).filter(stage -> stage.name().equals(code)).findFirst())
+                        .ifPresent(stage -> {
+                            starts.add(entry.occurredOn());
+                            names.add(stage);
+                        });
             }
         }
         List<Segment> segments = new ArrayList<>();

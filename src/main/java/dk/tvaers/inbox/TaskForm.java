@@ -119,7 +119,7 @@ public sealed interface TaskForm extends TaskCompletion {
             if (consentGiven) {
                 caseFiles.giveConsent(context.caseId(), givenBy, departments, givenOn);
             } else {
-                caseFiles.note(context.caseId(), context.today(), "CONSENT_REFUSED", "Borgeren har ikke givet samtykke til deling");
+                caseFiles.note(context.caseId(), context.today(), "CONSENT_REFUSED", null);
             }
             if (caseFiles.find(context.caseId()).flatMap(c -> c.coordinator()).isEmpty()) {
                 caseFiles.assignCoordinator(context.caseId(), context.user());

@@ -136,13 +136,13 @@ class TaskFormPages {
         return "redirect:/sager/" + task.caseId();
     }
 
-    private static String page(Inbox.TaskView task, MultiValueMap<String, String> values, Map<String, String> errors, Model model) {
+    private String page(Inbox.TaskView task, MultiValueMap<String, String> values, Map<String, String> errors, Model model) {
         model.addAttribute("task", Map.of("id", task.id(), "key", task.taskKey(), "name", task.name(), "caseId", task.caseId(),
                 "citizenName", task.citizenName()));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         Map<String, String> departments = new LinkedHashMap<>();
-        Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), d.danishName()));
+        Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), texts.get("department." + d.name())));
         model.addAttribute("departmentNames", departments);
         model.addAttribute("networkRows", IntStream.range(0, NETWORK_ROWS).boxed().toList());
         model.addAttribute("agreementRows", IntStream.range(0, AGREEMENT_ROWS).boxed().toList());

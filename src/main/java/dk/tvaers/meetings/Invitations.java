@@ -3,6 +3,7 @@ package dk.tvaers.meetings;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFileEvents.CaseAnonymised;
 import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.JourneyArgs;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.MeetingKind;
@@ -93,8 +94,10 @@ public class Invitations {
         Invitation invitation = byRequest(request.requestId()).orElseThrow();
         mail(invitation, organizer, organizerEmail);
         long mailed = invitation.invitees().stream().filter(i -> i.email() != null).count();
-        caseFiles.note(caseId, LocalDate.now(clock), "INVITATION", text(sequence == 0 ? "journey.invited" : "journey.moved",
-                when(start, end), invitation.location(), invitation.invitees().size(), mailed));
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH.mm").withZone(DANISH);
+        caseFiles.note(caseId, LocalDate.now(clock), "INVITATION", sequence == 0 ? "INVITED" : "MOVED",
+                JourneyArgs.date(LocalDate.ofInstant(start, DANISH)), JourneyArgs.text(time.format(start) + "–" + time.format(end)),
+                JourneyArgs.text(invitation.location()), JourneyArgs.number(invitation.invitees().size()), JourneyArgs.number(mailed));
         return invitation;
     }
 

@@ -4,6 +4,7 @@ import dk.tvaers.casefile.Agreement;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFileEvents.MeetingRecorded;
 import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.JourneyArgs;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.MeetingKind;
 import dk.tvaers.casefile.Participant;
@@ -58,9 +59,12 @@ public class MinutesMailer {
         List<Recipient> recipients = invitations.forMeeting(caseFile, meeting).map(Invitations.Invitation::invitees).orElse(List.of())
                 .stream().filter(i -> i.email() != null).map(i -> new Recipient(i.name(), i.email())).toList();
         queue(caseFile, meeting, recipients);
-        String heldOn = date(meeting.heldOn());
-        caseFiles.note(caseFile.id(), LocalDate.now(clock), "MINUTES", recipients.isEmpty()
-                ? text("journey.minutes.noRecipients", heldOn) : text("journey.minutes.sent", heldOn, recipients.size()));
+        String heldOn = JourneyArgs.date(meeting.heldOn());
+        if (recipients.isEmpty()) {
+            caseFiles.note(caseFile.id(), LocalDate.now(clock), "MINUTES", "NO_RECIPIENTS", heldOn);
+        } else {
+            caseFiles.note(caseFile.id(), LocalDate.now(clock), "MINUTES", "SENT", heldOn, JourneyArgs.number(recipients.size()));
+        }
     }
 
     /**
@@ -76,7 +80,8 @@ public class MinutesMailer {
         Meeting meeting = networkMeeting(caseFile, meetingId).orElseThrow(() -> new IllegalArgumentException("no network meeting " + meetingId));
         int queued = queue(caseFile, meeting, recipients);
         if (queued > 0) {
-            caseFiles.note(caseId, LocalDate.now(clock), "MINUTES", text("journey.minutes.sentMore", date(meeting.heldOn()), queued, sentBy));
+            caseFiles.note(caseId, LocalDate.now(clock), "MINUTES", "SENT_MORE", JourneyArgs.date(meeting.heldOn()), JourneyArgs.number(queued),
+                    JourneyArgs.text(sentBy));
         }
         return queued;
     }

@@ -1,9 +1,9 @@
 package dk.tvaers.route;
 
 import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.JourneyArgs;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 @Component("postponeSparringDelegate")
 class PostponeSparringDelegate implements JavaDelegate {
 
-    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private final TaskService tasks;
     private final YouthTeamCalendar calendar;
@@ -35,7 +34,7 @@ class PostponeSparringDelegate implements JavaDelegate {
             task.setDueDate(calendar.nextMeeting());
             tasks.saveTask(task);
         }
-        caseFiles.note(execution.getProcessBusinessKey(), LocalDate.now(clock), "SPARRING_POSTPONED",
-                "Ikke nået på ungeteammødet; sat på dagsordenen til mødet " + calendar.nextMeetingDate().format(DANISH_DATE));
+        caseFiles.note(execution.getProcessBusinessKey(), LocalDate.now(clock), "SPARRING_POSTPONED", null,
+                JourneyArgs.date(calendar.nextMeetingDate()));
     }
 }

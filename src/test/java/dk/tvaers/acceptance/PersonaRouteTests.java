@@ -15,6 +15,10 @@ import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.casefile.InvolvementStatus;
 import dk.tvaers.casefile.JourneyEntry;
+import dk.tvaers.caseview.JourneyTexts;
+import dk.tvaers.web.Texts;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import dk.tvaers.casefile.Outcome;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.casefile.Referral;
@@ -43,6 +47,7 @@ class PersonaRouteTests {
     @Autowired Route route;
     @Autowired Sweep sweep;
     @Autowired CaseFiles caseFiles;
+    @Autowired MessageSource messages;
     @Autowired CaseEvaluation evaluation;
 
     @AfterEach
@@ -131,7 +136,14 @@ class PersonaRouteTests {
         List<JourneyEntry> journey = caseFiles.journey(id);
         assertThat(journey).extracting(JourneyEntry::type).contains("REFERRED", "SUGGESTED", "ALARM_RAISED", "CONSENT_GIVEN", "MEETING",
                 "EFFORT_STARTED", "ALARM_CLEARED", "STAGE", "CLOSED");
-        assertThat(journey).extracting(JourneyEntry::detail).noneMatch(text -> text.contains(cpr.substring(6)) && text.contains(cpr.substring(0, 6)));
+        assertThat(journey).extracting(e -> String.join(" ", e.args()) + e.legacyText().orElse(""))
+                .noneMatch(text -> text.contains(cpr.substring(6)) && text.contains(cpr.substring(0, 6)));
+        // Read in Danish and in English, no line shows a code, an encoded argument or a placeholder.
+        for (Locale language : List.of(Locale.forLanguageTag("da"), Locale.ENGLISH)) {
+            Texts texts = (key, args) -> messages.getMessage(key, args, language);
+            assertThat(journey).extracting(e -> JourneyTexts.text(e, texts)).as("journey in %s", language)
+                    .allSatisfy(text -> assertThat(text).doesNotContainPattern("[A-Z]{2,}_[A-Z]").doesNotContain("@").doesNotContain("{"));
+        }
     }
 
     @Test

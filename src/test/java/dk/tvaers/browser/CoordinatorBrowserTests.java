@@ -318,7 +318,7 @@ class CoordinatorBrowserTests {
         // Closed: no alarms left, the journey tells the whole story, the progression is scored.
         assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).isEmpty();
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Afsluttet").contains("Ingen alarmer.")
-                .contains("Alarm ophørt: AGREEMENT_OVERDUE").contains("Sagen er afsluttet: Job").contains("Daglig struktur 7");
+                .contains("Alarm ophørt: Aftale over fristen").contains("Sagen er afsluttet: Job").contains("Daglig struktur 7");
         assertThat(seriousAccessibilityProblems()).as("closed case").isEmpty();
         screenshot("case-closed.png");
 
