@@ -35,6 +35,11 @@ public final class JourneyArgs {
         return "@date:" + day;
     }
 
+    /** A day with its weekday, as a meeting is announced. */
+    public static String weekday(LocalDate day) {
+        return "@weekday:" + day;
+    }
+
     public static String number(long number) {
         return "#" + number;
     }

@@ -3,9 +3,9 @@ package dk.tvaers.caseview;
 import dk.tvaers.casefile.JourneyEntry;
 import dk.tvaers.web.Texts;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Date;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.stream.Collectors;
 import org.springframework.context.NoSuchMessageException;
@@ -14,7 +14,7 @@ import org.springframework.context.NoSuchMessageException;
  * A journey line in the reader's language: the bundle key {@code journey.<type>.<subject>} where the
  * subject picks its own wording, else {@code journey.<type>}, with the line's arguments decoded as
  * {@code JourneyArgs} wrote them (codes through their bundle keys, numbers as numbers for the plurals,
- * days as dates). A line from before the journey was data is shown as it was stored.
+ * days with the bundle's {@code journey.date} or {@code journey.weekday} pattern). A line from before the journey was data is shown as it was stored.
  */
 public final class JourneyTexts {
 
@@ -50,9 +50,10 @@ public final class JourneyTexts {
             int colon = arg.indexOf(':');
             String kind = arg.substring(1, colon);
             String codes = arg.substring(colon + 1);
-            if (kind.equals("date")) {
-                // MessageFormat formats in the JVM's zone: the day at its start there is that day.
-                return Date.from(LocalDate.parse(codes).atStartOfDay(ZoneId.systemDefault()).toInstant());
+            if (kind.equals("date") || kind.equals("weekday")) {
+                // A day has no zone: formatted as a day, with the bundle's own pattern and language.
+                Locale language = Locale.forLanguageTag(texts.get("journey.language"));
+                return DateTimeFormatter.ofPattern(texts.get("journey." + kind), language).format(LocalDate.parse(codes));
             }
             if (codes.isEmpty()) {
                 return texts.get("journey.none");

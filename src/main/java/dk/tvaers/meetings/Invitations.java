@@ -96,7 +96,7 @@ public class Invitations {
         long mailed = invitation.invitees().stream().filter(i -> i.email() != null).count();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH.mm").withZone(DANISH);
         caseFiles.note(caseId, LocalDate.now(clock), "INVITATION", sequence == 0 ? "INVITED" : "MOVED",
-                JourneyArgs.date(LocalDate.ofInstant(start, DANISH)), JourneyArgs.text(time.format(start) + "–" + time.format(end)),
+                JourneyArgs.weekday(LocalDate.ofInstant(start, DANISH)), JourneyArgs.text(time.format(start) + "–" + time.format(end)),
                 JourneyArgs.text(invitation.location()), JourneyArgs.number(invitation.invitees().size()), JourneyArgs.number(mailed));
         return invitation;
     }

@@ -191,7 +191,7 @@ class CoordinatorBrowserTests {
         waitFor("Ingen alarmer.");
         // The alarm list is empty; the journey keeps the story (raised, then cleared).
         assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).isEmpty();
-        assertThat(browser.getPageSource()).contains("Ingen alarmer.").contains("Alarm ophørt: WAIT_SERVICE");
+        assertThat(browser.getPageSource()).contains("Ingen alarmer.").contains("Alarm ophørt: Venter på indsats");
         screenshot("case-alarm-cleared.png");
 
         // The youth team's meeting: the case is on the agenda, and the page passes axe too.
@@ -293,7 +293,7 @@ class CoordinatorBrowserTests {
         screenshot("case-agreement-overdue.png");
         // ... and clears when the agreement is marked done on the case page.
         browser.findElement(By.cssSelector("button[aria-label='Markér aftalen Book samtale om uddannelse som opfyldt']")).click();
-        waitFor("Alarm ophørt: AGREEMENT_OVERDUE");
+        waitFor("Alarm ophørt: Aftale over fristen");
         assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).noneSatisfy(alarm ->
                 assertThat(alarm.getText()).contains("Book samtale om uddannelse"));
         route.fireTimer(caseId, "Timer_InternshipEnds");
