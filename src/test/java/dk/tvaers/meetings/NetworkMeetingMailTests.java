@@ -24,7 +24,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -274,17 +277,44 @@ class NetworkMeetingMailTests {
                 .isEqualTo("SENT");
     }
 
+    /** The invitation as calendar programs read it: parsed back with ical4j, Danish letters intact, lines folded at 75 octets. */
     @Test
-    void calendarLinesAreFoldedAndTextIsEscaped() {
-        StringBuilder ics = new StringBuilder();
-        ICalendar.line(ics, "DESCRIPTION:" + ICalendar.text("Æbler, pærer; og \"citater\"\nny linje ".repeat(5)));
-        String[] lines = ics.toString().split("\r\n");
+    void calendarLinesAreFoldedAndTextIsEscaped() throws Exception {
+        Instant start = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ZoneId.of("Europe/Copenhagen")).toInstant();
+        String description = "Æbler, pærer; og \"citater\"\nny linje ".repeat(5);
+        String ics = ICalendar.request(new ICalendar.Event("uid-1@tvaers", 2, start.minusSeconds(86_400), start, start.plusSeconds(5_400),
+                "Netværksmøde om Søren Ærø", "Jobcentret, mødelokale 2", description,
+                new ICalendar.Attendee("Kåre Koordinator", "kaare@kommune.example"),
+                List.of(new ICalendar.Attendee("Åse fra Ungdommens Uddannelsesvejledning, Østerbro", "aase@kommune.example"))));
+
+        String[] lines = ics.split("\r\n");
         assertThat(lines.length).isGreaterThan(1);
         for (String line : lines) {
             assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
         }
-        String unfolded = ics.toString().replace("\r\n ", "");
+        String unfolded = ics.replace("\r\n ", "");
         assertThat(unfolded).contains("Æbler\\, pærer\\; og \"citater\"\\nny linje");
+
+        net.fortuna.ical4j.model.Calendar parsed = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics));
+        assertThat(parsed.getProperty("METHOD").map(p -> p.getValue())).contains("REQUEST");
+        net.fortuna.ical4j.model.component.VEvent event = parsed.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").get(0);
+        assertThat(event.getProperty("SUMMARY").map(p -> p.getValue())).contains("Netværksmøde om Søren Ærø");
+        assertThat(event.getProperty("LOCATION").map(p -> p.getValue())).contains("Jobcentret, mødelokale 2");
+        assertThat(event.getProperty("DESCRIPTION").map(p -> p.getValue())).as("a trailing space is not kept by parsers").contains(description.strip());
+        assertThat(event.getProperty("SEQUENCE").map(p -> p.getValue())).contains("2");
+        assertThat(event.getProperties("DTSTAMP")).as("stamped once, with the invitation's time").hasSize(1);
+        assertThat(event.getProperties("UID")).hasSize(1);
+        assertThat(event.getProperty("UID").map(p -> p.getValue())).contains("uid-1@tvaers");
+        assertThat(event.getProperty("DTSTAMP").map(p -> p.getValue())).contains("20261202T090000Z");
+        assertThat(event.getProperty("DTSTART").map(p -> p.getValue())).as("10.00 in Copenhagen is 09.00 UTC in December")
+                .contains("20261203T090000Z");
+        assertThat(event.getProperty("DTEND").map(p -> p.getValue())).contains("20261203T103000Z");
+        assertThat(event.<net.fortuna.ical4j.model.Property>getProperties("ATTENDEE")).singleElement().satisfies(attendee -> {
+            assertThat(attendee.getValue()).isEqualTo("mailto:aase@kommune.example");
+            assertThat(attendee.getParameter("CN").map(c -> c.getValue())).contains("Åse fra Ungdommens Uddannelsesvejledning, Østerbro");
+            assertThat(attendee.getParameter("RSVP").map(c -> c.getValue())).contains("TRUE");
+        });
+        assertThat(event.getProperty("ORGANIZER").flatMap(o -> o.<net.fortuna.ical4j.model.Parameter>getParameter("CN")).map(c -> c.getValue())).contains("Kåre Koordinator");
     }
 
     private static void collect(Multipart multipart, List<String> types) throws Exception {
