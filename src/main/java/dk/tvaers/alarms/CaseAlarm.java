@@ -27,12 +27,15 @@ public class CaseAlarm {
     private String text;
     private LocalDate raisedOn;
     private LocalDate clearedOn;
+    /** The rule-set version that raised it (empty for alarms raised before versions). */
+    private Integer ruleSetVersion;
 
     protected CaseAlarm() {
     }
 
-    CaseAlarm(String caseId, dk.tvaers.rules.Alarm alarm, LocalDate raisedOn) {
+    CaseAlarm(String caseId, dk.tvaers.rules.Alarm alarm, int ruleSetVersion, LocalDate raisedOn) {
         this.caseId = caseId;
+        this.ruleSetVersion = ruleSetVersion;
         this.code = alarm.code();
         this.subject = alarm.subject();
         this.raisedOn = raisedOn;
@@ -49,6 +52,7 @@ public class CaseAlarm {
     public String text() { return text; }
     public LocalDate raisedOn() { return raisedOn; }
     public Optional<LocalDate> clearedOn() { return Optional.ofNullable(clearedOn); }
+    public Optional<Integer> ruleSetVersion() { return Optional.ofNullable(ruleSetVersion); }
 
     String key() {
         return code + "/" + subject;

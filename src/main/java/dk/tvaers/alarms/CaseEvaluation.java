@@ -66,8 +66,8 @@ public class CaseEvaluation {
         Evaluation evaluation = caseFile.isActive()
                 ? rules.evaluate(snapshot(caseFile, today))
                 : new Evaluation(rules.active().version(), List.of(), List.of(), List.of());
-        caseFiles.applySuggestions(caseId, suggestionsByDepartment(evaluation.suggestions()));
-        storeAlarms(caseId, evaluation.alarms(), today);
+        caseFiles.applySuggestions(caseId, suggestionsByDepartment(evaluation.suggestions()), evaluation.ruleSetVersion());
+        storeAlarms(caseId, evaluation.alarms(), evaluation.ruleSetVersion(), today);
         return evaluation;
     }
 
@@ -91,7 +91,7 @@ public class CaseEvaluation {
         return alarms.findByCaseIdOrderById(caseId);
     }
 
-    private void storeAlarms(String caseId, List<Alarm> raised, LocalDate today) {
+    private void storeAlarms(String caseId, List<Alarm> raised, int ruleSetVersion, LocalDate today) {
         Map<String, Alarm> byKey = raised.stream()
                 .collect(Collectors.toMap(Alarm::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         for (CaseAlarm open : alarms.findByCaseIdAndClearedOnIsNullOrderById(caseId)) {
@@ -104,7 +104,7 @@ public class CaseEvaluation {
             }
         }
         for (Alarm alarm : byKey.values()) {
-            alarms.save(new CaseAlarm(caseId, alarm, today));
+            alarms.save(new CaseAlarm(caseId, alarm, ruleSetVersion, today));
             caseFiles.note(caseId, today, "ALARM_RAISED", alarm.code(), "@alarm:" + alarm.code());
         }
     }
@@ -118,7 +118,8 @@ public class CaseEvaluation {
         return byDepartment;
     }
 
-    CaseSnapshot snapshot(CaseFile caseFile, LocalDate today) {
+    /** The facts of a case on a day, as the rules read them. */
+    public CaseSnapshot snapshot(CaseFile caseFile, LocalDate today) {
         CaseFacts facts = new CaseFacts(caseFile.id(), today, caseFile.ageOn(today), caseFile.birthDate().plusYears(18),
                 caseFile.referralDate(), caseFile.stage().name(), caseFile.stageSince(), caseFile.stage().isPastConsent(),
                 caseFile.coordinator().isPresent(), caseFile.flags().stream().map(Enum::name).collect(Collectors.toSet()));

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The request bodies of the API as the OpenAPI document describes them. The controllers read the
@@ -142,4 +143,21 @@ final class ApiBodies {
 
     private ApiBodies() {
     }
+
+    @Schema(name = "ThresholdsChangeRequest", requiredProperties = {"thresholds", "comment"})
+    record ThresholdsChange(
+            @Schema(description = "Alarmkode → dage (helt tal fra 0 til 3650); kun de grænser, der ændres",
+                    additionalPropertiesSchema = Days.class, example = "{\"WAIT_SPARRING\": 10}") Map<String, Integer> thresholds,
+            @Schema(description = "Hvorfor ændringen laves. " + FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String comment) {}
+
+    @Schema(name = "ThresholdsSimulationRequest", requiredProperties = "thresholds")
+    record ThresholdsSimulation(
+            @Schema(description = "Alarmkode → dage (helt tal fra 0 til 3650)", additionalPropertiesSchema = Days.class) Map<String, Integer> thresholds,
+            @Schema(description = "Bruges ikke af simuleringen. " + FREE_TEXT, maxLength = 2000) String comment) {}
+
+    @Schema(type = "integer", minimum = "0", maximum = "3650")
+    record Days() {}
+
+    @Schema(name = "ActivationRequest", requiredProperties = "comment")
+    record Activation(@Schema(description = "Hvorfor versionen aktiveres. " + FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String comment) {}
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import dk.tvaers.casefile.CaseNotFoundException;
 import dk.tvaers.casefile.CaseRuleException;
 import dk.tvaers.casefile.ReferralConflictException;
+import dk.tvaers.leaders.RuleChanges;
+import dk.tvaers.rules.RuleCompilationException;
+import dk.tvaers.rules.RuleNotFoundException;
 import dk.tvaers.route.TaskConflictException;
 import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.security.CprMasking;
@@ -17,6 +20,7 @@ import dk.tvaers.security.NotVisibleException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +93,41 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CaseNotFoundException.class, TaskNotFoundException.class, NotVisibleException.class})
     ResponseEntity<Object> notFound(RuntimeException e) {
         return respond(problem(HttpStatus.NOT_FOUND, e instanceof TaskNotFoundException ? "Opgaven findes ikke" : "Sagen findes ikke"));
+    }
+
+    @ExceptionHandler(RuleNotFoundException.class)
+    ResponseEntity<Object> ruleNotFound(RuleNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    /** Rule files that do not compile: 422 with file, line (a table's sheet row) and message of each problem. */
+    @ExceptionHandler(RuleCompilationException.class)
+    ResponseEntity<Object> rulesDoNotCompile(RuleCompilationException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Reglerne kan ikke oversættes; den aktive version er uændret");
+        List<Map<String, Object>> errors = e.problems().stream().map(p -> {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("file", p.file());
+            error.put("line", p.line());
+            error.put("message", CprMasking.mask(p.message()));
+            return error;
+        }).toList();
+        problem.setProperty("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        problem.setProperty("errorCount", errors.size());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(RuleChanges.Rejected.class)
+    ResponseEntity<Object> rulesRejected(RuleChanges.Rejected e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Grænserne kan ikke ændres sådan; intet er ændret");
+        problem.setProperty("errors", e.errors());
+        problem.setProperty("errorCount", e.errors().size());
+        return respond(problem);
+    }
+
+    /** Two leaders activated at the same moment: the other one's version won; nothing of this one was stored. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<Object> concurrentVersion(RuntimeException e) {
+        return respond(problem(HttpStatus.CONFLICT, "En anden ændrede reglerne i samme øjeblik; se den aktive version og prøv igen"));
     }
 
     @ExceptionHandler(ReferralConflictException.class)

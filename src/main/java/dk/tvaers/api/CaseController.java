@@ -18,6 +18,7 @@ import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.caseview.JourneyTexts;
 import dk.tvaers.rules.Evaluation;
+import dk.tvaers.leaders.RuleTexts;
 import dk.tvaers.rules.RuleEngine;
 import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CaseAccessPolicy;
@@ -74,10 +75,12 @@ class CaseController {
     private final CaseAccessPolicy policy;
     private final CaseEvaluation evaluation;
     private final RuleEngine rules;
+    private final RuleTexts ruleTexts;
     private final Clock clock;
 
     CaseController(CaseFiles caseFiles, CaseViews views, CaseListQuery list, CaseAccessPolicy policy, CaseEvaluation evaluation,
-                   RuleEngine rules, Clock clock) {
+                   RuleEngine rules, RuleTexts ruleTexts, Clock clock) {
+        this.ruleTexts = ruleTexts;
         this.caseFiles = caseFiles;
         this.views = views;
         this.list = list;
@@ -337,6 +340,19 @@ class CaseController {
         }
         Evaluation result = evaluation.evaluateAsOf(id, day, rules.active());
         return result.alarms().stream().map(a -> new CaseView.AlarmView(a.code(), a.severity(), a.since(), a.rule(), a.text())).toList();
+    }
+
+    @GetMapping("/{id}/explanations")
+    @Operation(summary = "Hvorfor en afdeling er, eller ikke er, foreslået: hver regel, der kan foreslå den, og dens betingelser på sagens fakta")
+    RuleTexts.ExplanationView explanations(@PathVariable String id,
+                                           @Parameter(required = true, schema = @Schema(implementation = Department.class)) @RequestParam(required = false) String department,
+                                           Authentication auth) {
+        CaseFile caseFile = visible(id, auth);
+        Input in = new Input();
+        Department code = in.code(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("department", department),
+                "department", Department.class, true);
+        in.throwIfAny();
+        return ruleTexts.explain(rules.active().explain(evaluation.snapshot(caseFile, today()), code.name()), dk.tvaers.web.Texts.DANISH);
     }
 
     /** A journey line: its type and code for programs, its text in Danish for people. */

@@ -81,9 +81,12 @@ class OpenApiConfiguration {
             String notAfterToday = DatesUpTo.pattern(LocalDate.now(clock));
             Components components = openApi.getComponents();
             components.addSchemas("FieldError", new ObjectSchema()
+                    .description("En fejl i et felt (field), eller i en fil lagt op til regler (file og line: linjen, i en tabel rækken)")
                     .addProperty("field", new StringSchema().description("Feltets sti, fx citizen.cpr, flags[1] eller body"))
+                    .addProperty("file", new StringSchema().description("Filen med fejlen"))
+                    .addProperty("line", new IntegerSchema().description("Linjen, i en tabel rækken; 0 når den ikke kendes"))
                     .addProperty("message", new StringSchema().description("Hvad der er galt, på dansk"))
-                    .required(List.of("field", "message")));
+                    .required(List.of("message")));
             components.addSchemas("Problem", new ObjectSchema()
                     .addProperty("type", new StringSchema())
                     .addProperty("title", new StringSchema())

@@ -17,6 +17,8 @@ class AuditConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AuditInterceptor(trail)).addPathPatterns("/", "/api/cases/**", "/api/cases", "/api/tasks/**", "/api/tasks",
-                "/sager/**", "/indbakke", "/opgaver/**", "/ungeteam", "/ungeteam/**", "/post", "/post/**");
+                "/sager/**", "/indbakke", "/opgaver/**", "/ungeteam", "/ungeteam/**", "/post", "/post/**",
+                // What-if lists the cases the caller may see (none for a leader); version changes are recorded by RuleVersionAudit too.
+                "/api/rules/**", "/regler", "/regler/**");
     }
 }

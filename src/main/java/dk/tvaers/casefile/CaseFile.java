@@ -197,7 +197,7 @@ public class CaseFile {
      * standing suggestions are refreshed, and a suggestion no rule makes any more disappears unless
      * someone has already answered it.
      */
-    void applySuggestions(java.util.Map<Department, List<Reason>> suggestions, LocalDate today) {
+    void applySuggestions(java.util.Map<Department, List<Reason>> suggestions, int ruleSetVersion, LocalDate today) {
         departments.removeIf(d -> d.status() == InvolvementStatus.SUGGESTED && !suggestions.containsKey(d.department()));
         suggestions.forEach((department, reasons) -> {
             DepartmentInvolvement involvement = department(department).orElseGet(() -> {
@@ -205,7 +205,7 @@ public class CaseFile {
                 departments.add(created);
                 return created;
             });
-            involvement.replaceReasons(reasons);
+            involvement.replaceReasons(reasons, ruleSetVersion);
         });
     }
 

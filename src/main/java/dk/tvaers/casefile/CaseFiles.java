@@ -237,12 +237,12 @@ public class CaseFiles {
      * Brings the rule engine's department suggestions into the case. Not announced as a change,
      * since it is itself the answer to one.
      */
-    public CaseFile applySuggestions(String caseId, Map<Department, List<Reason>> suggestions) {
+    public CaseFile applySuggestions(String caseId, Map<Department, List<Reason>> suggestions, int ruleSetVersion) {
         CaseFile caseFile = load(caseId);
         Set<Department> before = caseFile.departments().stream()
                 .filter(d -> d.status() == InvolvementStatus.SUGGESTED).map(DepartmentInvolvement::department)
                 .collect(Collectors.toSet());
-        caseFile.applySuggestions(suggestions, today());
+        caseFile.applySuggestions(suggestions, ruleSetVersion, today());
         suggestions.keySet().stream()
                 .filter(d -> !before.contains(d) && caseFile.department(d).map(i -> i.status() == InvolvementStatus.SUGGESTED).orElse(false))
                 .sorted()

@@ -29,6 +29,7 @@ public class DepartmentInvolvement {
     @Enumerated(EnumType.STRING)
     private InvolvementStatus status;
     private LocalDate suggestedOn;
+    private Integer suggestedByVersion;
     private LocalDate decidedOn;
     private String decidedBy;
     private String decisionReason;
@@ -54,10 +55,14 @@ public class DepartmentInvolvement {
     public Optional<String> decisionReason() { return Optional.ofNullable(decisionReason); }
     public List<Reason> reasons() { return Collections.unmodifiableList(reasons); }
 
-    void replaceReasons(List<Reason> newReasons) {
-        if (!reasons.equals(newReasons)) {
+    /** The rule-set version whose rules gave the present reasons (empty for suggestions made before versions). */
+    public Optional<Integer> suggestedByVersion() { return Optional.ofNullable(suggestedByVersion); }
+
+    void replaceReasons(List<Reason> newReasons, int ruleSetVersion) {
+        if (!reasons.equals(newReasons) || suggestedByVersion == null) {
             reasons.clear();
             reasons.addAll(newReasons);
+            suggestedByVersion = ruleSetVersion;
         }
     }
 

@@ -7,6 +7,8 @@ import dk.tvaers.casefile.JourneyEntry;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteSchedule;
+import dk.tvaers.alarms.CaseEvaluation;
+import dk.tvaers.leaders.RuleTexts;
 import dk.tvaers.rules.RuleEngine;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CprMasking;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The case page: the citizen, the route drawn, the journey, departments, alarms, efforts and
- * agreements. Same policy and same case view as the API.
+ * agreements, each suggestion and alarm with its rule in plain language, and "why (not)" for a
+ * department. Same policy and same case view as the API.
  */
 @WorkplacePage
 class CasePages {
@@ -45,9 +48,13 @@ class CasePages {
     private final Invitations invitations;
     private final MessageSource messages;
     private final Clock clock;
+    private final CaseEvaluation evaluation;
+    private final RuleTexts ruleTexts;
 
-    CasePages(CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy,
-                   RouteSchedule schedule, RuleEngine rules, Invitations invitations, MessageSource messages, Clock clock) {
+    CasePages(CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy, RouteSchedule schedule, RuleEngine rules, Invitations invitations,
+              MessageSource messages, Clock clock, CaseEvaluation evaluation, RuleTexts ruleTexts) {
+        this.evaluation = evaluation;
+        this.ruleTexts = ruleTexts;
         this.messages = messages;
         this.invitations = invitations;
         this.rules = rules;
@@ -59,10 +66,19 @@ class CasePages {
     }
 
     @GetMapping("/sager/{id}")
-    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt, Authentication auth, Model model) {
+    String caseFile(@PathVariable String id, @RequestParam(required = false) String indkaldt,
+                    @RequestParam(required = false) String hvorfor, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         model.addAttribute("invited", indkaldt != null);
-        return casePage(policy.visibleCase(id, user), user, null, model);
+        CaseFile caseFile = policy.visibleCase(id, user);
+        Department why = hvorfor == null || hvorfor.isBlank() ? null
+                : java.util.Arrays.stream(Department.values()).filter(d -> d.name().equals(hvorfor)).findFirst().orElse(null);
+        if (why != null) {
+            model.addAttribute("why", ruleTexts.explain(rules.active().explain(evaluation.snapshot(caseFile, LocalDate.now(clock)), why.name()),
+                    Texts.of(messages)));
+        }
+        model.addAttribute("whyDepartment", why == null ? null : why.name());
+        return casePage(caseFile, user, null, model);
     }
 
     /** A decline the page refused: the department, why (a bundle key) and what the user typed. */
@@ -77,6 +93,8 @@ class CasePages {
         model.addAttribute("timeline", JourneyTimeline.of(caseFile, journey, rules.active().thresholds(), LocalDate.now(clock),
                 Texts.of(messages)));
         model.addAttribute("progression", Progression.of(caseFile, Texts.of(messages)));
+        model.addAttribute("ruleDescriptions", ruleTexts.descriptions(rules.active(), Texts.of(messages)));
+        model.addAttribute("departmentCodes", java.util.Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).map(Enum::name).toList());
         model.addAttribute("refused", refused);
         model.addAttribute("upcoming", invitations.upcoming(caseFile)
                 .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));

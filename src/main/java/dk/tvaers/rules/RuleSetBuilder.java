@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.kie.api.KieServices;
@@ -16,9 +18,10 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * Compiles rule files into a {@link RuleSet}. DRL files ({@code .drl}), decision tables
- * ({@code .drl.xlsx}, {@code .drl.csv}, or plain {@code .xlsx}/{@code .csv}, renamed so Drools does
- * not silently skip them) and the threshold file ({@code thresholds.csv}).
+ * Compiles rule files into a {@link RuleSet}: DRL files ({@code .drl}), the leaders' suggestion
+ * tables ({@code .xlsx}/{@code .csv}, see {@link SuggestionTable}), Drools decision tables for
+ * developers ({@code .drl.xlsx}, {@code .drl.csv}: Drools skips any other name without a word) and
+ * the threshold file ({@code thresholds.csv}).
  */
 public final class RuleSetBuilder {
 
@@ -68,14 +71,40 @@ public final class RuleSetBuilder {
         ReleaseId releaseId = kie.newReleaseId("dk.tvaers", "rules", "1." + version + "." + BUILDS.incrementAndGet());
         files.generateAndWritePomXML(releaseId);
         List<RuleProblem> problems = new ArrayList<>();
+        Map<String, SuggestionTable.Generated> tables = new LinkedHashMap<>();
+        List<SuggestionTable.TableRule> tableRules = new ArrayList<>();
+        Map<String, String> byFileName = new LinkedHashMap<>();
         for (RuleSource source : sources) {
+            String earlier = byFileName.putIfAbsent(RuleSources.fileName(source.name()), source.name());
+            if (earlier != null) {
+                problems.add(new RuleProblem(source.name(), 0, "to filer hedder " + RuleSources.fileName(source.name()) + " (også " + earlier + ")"));
+            }
             if (source.isThresholdFile()) {
+                continue;
+            }
+            if (SuggestionTable.isTable(source.name())) {
+                try {
+                    List<SuggestionTable.TableRule> rows = SuggestionTable.parse(source);
+                    tableRules.addAll(rows);
+                    SuggestionTable.Generated generated = SuggestionTable.drl(rows);
+                    tables.put(RESOURCES + tablePath(source.name()), generated);
+                    files.write(RESOURCES + tablePath(source.name()), generated.drl());
+                } catch (RuleCompilationException e) {
+                    problems.addAll(e.problems());
+                }
                 continue;
             }
             String kiePath = kiePath(source.name());
             if (kiePath == null) {
-                problems.add(new RuleProblem(source.name(), 0, "ukendt filtype; brug .drl, .drl.xlsx, .drl.csv eller thresholds.csv"));
+                problems.add(new RuleProblem(source.name(), 0, "ukendt filtype; brug .drl, .xlsx eller .csv (forslagstabel), .drl.xlsx eller thresholds.csv"));
                 continue;
+            }
+            if (kiePath.endsWith(".drl")) {
+                String packageName = DrlRules.packageOf(source.text());
+                if (!DrlRules.PACKAGES.contains(packageName)) {
+                    problems.add(new RuleProblem(source.name(), DrlRules.packageLine(source.text()),
+                            "pakken skal være 'suggestions' (forslag) eller 'alarms' (alarmer), ikke '" + packageName + "'"));
+                }
             }
             files.write(RESOURCES + kiePath, source.content());
         }
@@ -84,7 +113,13 @@ public final class RuleSetBuilder {
         }
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(sourceName(message.getPath(), sources), message.getLine(), message.getText().trim()));
+            SuggestionTable.Generated table = message.getPath() == null ? null : tables.get(message.getPath());
+            if (table != null) {
+                String name = sources.stream().map(RuleSource::name).filter(n -> message.getPath().equals(RESOURCES + tablePath(n))).findFirst().orElseThrow();
+                problems.add(new RuleProblem(name, table.rowOf(message.getLine()), message.getText().trim()));
+            } else {
+                problems.add(new RuleProblem(sourceName(message.getPath(), sources), message.getLine(), message.getText().trim()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
@@ -92,7 +127,17 @@ public final class RuleSetBuilder {
         var kieBase = kie.newKieContainer(releaseId).getKieBase();
         // The repository keeps every module it has built; this one lives on in the RuleSet alone.
         kie.getRepository().removeKieModule(releaseId);
-        return new RuleSet(version, at, activatedBy, sources, thresholds, kieBase);
+        List<RuleInfo> rules = DrlRules.describe(kieBase, sources, tableRules);
+        List<RuleProblem> thresholdProblems = DrlRules.checkThresholds(rules, thresholds, sources);
+        if (!thresholdProblems.isEmpty()) {
+            throw new RuleCompilationException(thresholdProblems);
+        }
+        return new RuleSet(version, at, activatedBy, sources, thresholds, kieBase, rules);
+    }
+
+    /** Where a suggestion table's generated DRL goes in the knowledge base. */
+    private static String tablePath(String name) {
+        return name.substring(0, name.lastIndexOf('.')) + ".table.drl";
     }
 
     /** Warnings of a build, for the test that keeps the shipped rules clean. */
@@ -100,7 +145,7 @@ public final class RuleSetBuilder {
         KieServices kie = KieServices.get();
         KieFileSystem files = kie.newKieFileSystem();
         for (RuleSource source : sources) {
-            if (!source.isThresholdFile() && kiePath(source.name()) != null) {
+            if (!source.isThresholdFile() && !SuggestionTable.isTable(source.name()) && kiePath(source.name()) != null) {
                 files.write(RESOURCES + kiePath(source.name()), source.content());
             }
         }
@@ -109,14 +154,10 @@ public final class RuleSetBuilder {
                 .toList();
     }
 
-    /** Drools only reads decision tables named *.drl.xlsx / *.drl.csv; anything else it skips without a word. */
+    /** Drools only reads decision tables named *.drl.xlsx / *.drl.csv; anything else it skips without a word, so it is refused here. */
     static String kiePath(String name) {
         if (name.endsWith(".drl") || name.endsWith(".drl.xlsx") || name.endsWith(".drl.xls") || name.endsWith(".drl.csv")) {
             return name;
-        }
-        if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv")) {
-            int dot = name.lastIndexOf('.');
-            return name.substring(0, dot) + ".drl" + name.substring(dot);
         }
         return null;
     }

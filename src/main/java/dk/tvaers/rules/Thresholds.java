@@ -92,6 +92,14 @@ public final class Thresholds {
         return new Thresholds(copy);
     }
 
+    /** The threshold file with these thresholds, as {@link #parse} reads it. */
+    public byte[] render() {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        byCode.values().forEach(t -> csv.append(t.code()).append(',').append(t.days()).append(',').append(t.severity()).append(',')
+                .append(t.description().replace('\n', ' ')).append('\n'));
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public Collection<Threshold> all() {
         return byCode.values();
     }

@@ -93,6 +93,8 @@ class WebSecurity {
                         .requestMatchers("/admin/**").hasAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/post", "/post/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + Department.JOBCENTER.name(),
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
+                        .requestMatchers("/regler", "/regler/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + "leaders",
+                                EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {

@@ -2,20 +2,13 @@ package dk.tvaers.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import dk.tvaers.casefile.Stage;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,13 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -60,17 +48,7 @@ class CoordinatorBrowserTests {
 
     @BeforeAll
     static void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=da-DK");
-        // Chromium on Linux takes its interface language (and so the date fields' dd.mm.åååå) from
-        // LANGUAGE, not from --lang; it needs Debian's chromium-l10n for Danish, else it stays English.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .withEnvironment(Map.of("LANGUAGE", "da")).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Browser.start();
     }
 
     @AfterAll
@@ -80,35 +58,24 @@ class CoordinatorBrowserTests {
         }
     }
 
+    private Browser page() {
+        return Browser.on(browser, port);
+    }
+
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        page().open(path);
     }
 
     private List<String> seriousAccessibilityProblems() {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<String> problems = new ArrayList<>();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                problems.add(violation.getId() + ": " + violation.getHelp() + " (" + violation.getNodes().size() + " steder)");
-            }
-        }
-        return problems;
+        return page().seriousAccessibilityProblems();
     }
 
-    /** Waits for the page to show a text (a click's navigation takes its time). */
     private void waitFor(String text) {
-        try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains(text));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("'" + text + "' did not appear on " + browser.getCurrentUrl() + ":\n"
-                    + browser.findElement(By.tagName("body")).getText(), e);
-        }
+        page().waitFor(text);
     }
 
     private void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("docs/screenshots"));
-        Files.copy(shot, Path.of("docs/screenshots", name), StandardCopyOption.REPLACE_EXISTING);
+        page().screenshot(name);
     }
 
     @Test
@@ -338,28 +305,16 @@ class CoordinatorBrowserTests {
         assertThat(seriousAccessibilityProblems()).as("audit trail").isEmpty();
     }
 
-    /** How far the page can scroll sideways (0: it reflows to the window). */
     private long sidewaysScroll() {
-        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        return page().sidewaysScroll();
     }
 
     private void logInAs(String user) {
-        List<WebElement> logout = browser.findElements(By.cssSelector("header form button[type=submit]"));
-        if (!logout.isEmpty()) {
-            logout.get(0).click();
-            waitFor("Du er logget ud");
-        }
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        waitFor("Logget ind som " + user);
+        page().logInAs(user);
     }
 
-    /** Sets a field's value as a date or time picker would (their typing depends on the browser's locale). */
     private void setValue(String id, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+        page().setValue(id, value);
     }
 
     /** Opens the case, follows its active task, checks the form with axe, fills it in and completes it. */

@@ -38,10 +38,10 @@ class CaseFileTests {
     void aSuggestionNoRuleMakesAnyMoreGoesUnlessSomeoneAnsweredIt() {
         CaseFile c = aCase("0101074234");
         Reason reason = new Reason("no-education-to-uu", "Ingen uddannelse");
-        c.applySuggestions(Map.of(Department.UU, List.of(reason), Department.FAMILY, List.of(reason)), TODAY);
+        c.applySuggestions(Map.of(Department.UU, List.of(reason), Department.FAMILY, List.of(reason)), 1, TODAY);
         assertThat(c.department(Department.UU)).get().extracting(DepartmentInvolvement::status).isEqualTo(InvolvementStatus.SUGGESTED);
         c.decide(Department.FAMILY, false, "Ikke relevant", TODAY, "koordinator");
-        c.applySuggestions(Map.of(), TODAY);
+        c.applySuggestions(Map.of(), 1, TODAY);
         assertThat(c.department(Department.UU)).as("unanswered: gone").isEmpty();
         assertThat(c.department(Department.FAMILY)).get().extracting(DepartmentInvolvement::status).isEqualTo(InvolvementStatus.DECLINED);
         assertThat(c.department(Department.JOBCENTER)).isPresent();

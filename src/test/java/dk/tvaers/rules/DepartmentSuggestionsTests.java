@@ -14,7 +14,7 @@ class DepartmentSuggestionsTests {
 
     @BeforeAll
     static void build() {
-        rules = RulesFixtures.ruleSetOf("suggestions/department-suggestions.drl");
+        rules = RulesFixtures.ruleSetOf("suggestions/");
     }
 
     private static Evaluation evaluate(RulesFixtures.CaseBuilder builder) {

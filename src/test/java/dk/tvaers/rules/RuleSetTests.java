@@ -29,7 +29,8 @@ class RuleSetTests {
         assertThat(RuleSetBuilder.warnings(shipped())).isEmpty();
         RuleSet ruleSet = RuleSetBuilder.build(shipped(), 1, "test", Instant.EPOCH);
         assertThat(ruleSet.sources()).extracting(RuleSource::name)
-                .containsExactly("alarms/alarms.drl", "alarms/thresholds.csv", "suggestions/department-suggestions.drl");
+                .containsExactly("alarms/alarms.drl", "alarms/thresholds.csv", "suggestions/department-suggestions.drl",
+                        "suggestions/department-suggestions.xlsx");
         assertThat(ruleSet.ruleNames("alarms")).hasSize(13);
         assertThat(ruleSet.ruleNames("suggestions")).hasSize(18);
         assertThat(ruleSet.thresholds().days()).containsKeys(Thresholds.KNOWN_CODES.toArray(String[]::new));
@@ -90,7 +91,7 @@ class RuleSetTests {
     }
 
     @Test
-    void readsADecisionTableEvenWithoutTheDrlInfix() {
+    void readsADevelopersDroolsDecisionTable() {
         String table = """
                 RuleSet,suggestions
                 Import,"dk.tvaers.rules.CaseFacts, dk.tvaers.rules.Suggestion"
@@ -103,8 +104,8 @@ class RuleSetTests {
                 table-debt-suggests-social,DEBT,SOCIAL
                 table-housing-suggests-social,HOUSING,SOCIAL
                 """;
-        // Drools silently skips a table called x.csv; the builder maps it to x.drl.csv.
-        RuleSet ruleSet = RuleSetBuilder.build(List.of(thresholds(), source("suggestions/table.csv", table)), 2, "test", Instant.EPOCH);
+        // A developer's Drools decision table is named x.drl.csv (x.csv is a leaders' suggestion table).
+        RuleSet ruleSet = RuleSetBuilder.build(List.of(thresholds(), source("suggestions/table.drl.csv", table)), 2, "test", Instant.EPOCH);
         assertThat(ruleSet.ruleNames("suggestions")).containsExactly("table-debt-suggests-social", "table-housing-suggests-social");
         Evaluation evaluation = ruleSet.evaluate(RulesFixtures.aCase().flags("DEBT").build());
         assertThat(evaluation.suggestions()).singleElement().satisfies(s -> {

@@ -14,12 +14,14 @@ final class RulesFixtures {
     static final Path RULES = Path.of("rules");
     static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
 
-    /** A knowledge base of one rule file plus the shipped thresholds. */
-    static RuleSet ruleSetOf(String file) {
+    /** A knowledge base of one rule file, or every file of a folder ("suggestions/"), plus the shipped thresholds. */
+    static RuleSet ruleSetOf(String fileOrFolder) {
         List<RuleSource> all = RuleSetBuilder.readFolder(RULES);
-        List<RuleSource> chosen = all.stream().filter(s -> s.name().equals(file) || s.isThresholdFile()).toList();
-        if (chosen.size() != 2) {
-            throw new IllegalStateException("no such rule file: " + file);
+        List<RuleSource> chosen = all.stream()
+                .filter(s -> s.isThresholdFile() || (fileOrFolder.endsWith("/") ? s.name().startsWith(fileOrFolder) : s.name().equals(fileOrFolder)))
+                .toList();
+        if (chosen.size() < 2) {
+            throw new IllegalStateException("no such rule file: " + fileOrFolder);
         }
         return RuleSetBuilder.build(chosen, 1, "test", Instant.EPOCH);
     }

@@ -80,6 +80,17 @@ class AccessMatrixTests {
                 new Row(HttpMethod.GET, () -> "/api/audit?caseId=" + caseId, () -> null, 401, 403, 403, 403, 403, 403, 403, 403, 403, 200),
                 new Row(HttpMethod.GET, () -> "/engine-rest/process-definition", () -> null, 401, 403, 403, 403, 403, 403, 403, 403, 200, 200),
                 new Row(HttpMethod.GET, () -> "/engine-rest/task", () -> null, 401, 403, 403, 403, 403, 403, 403, 403, 200, 200),
+                new Row(HttpMethod.GET, () -> "/api/cases/" + caseId + "/explanations?department=UU", () -> null,
+                        401, 200, 200, 200, 200, 404, 404, 404, 404, 200),
+                new Row(HttpMethod.GET, () -> "/api/rules", () -> null, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, () -> "/api/rules/versions", () -> null, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.POST, () -> "/api/rules/simulate", () -> Map.of("thresholds", Map.of("WAIT_SPARRING", 14)),
+                        401, 403, 403, 403, 403, 403, 403, 200, 403, 200),
+                // Refused changes only (an unknown code, an unknown version): the matrix changes no rule.
+                new Row(HttpMethod.PUT, () -> "/api/rules/thresholds", () -> Map.of("thresholds", Map.of("NO_SUCH_ALARM", 1), "comment", "x"),
+                        401, 403, 403, 403, 403, 403, 403, 422, 403, 422),
+                new Row(HttpMethod.POST, () -> "/api/rules/versions/99999/activate", () -> Map.of("comment", "x"),
+                        401, 403, 403, 403, 403, 403, 403, 404, 403, 404),
                 new Row(HttpMethod.GET, () -> "/v3/api-docs", () -> null, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 // Last, since it takes UU's access away: the jobcentre withdraws; nobody else may, or sees anything to withdraw.
                 new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/consents/withdraw", () -> Map.of("withdrawnOn", Route.today().toString()),

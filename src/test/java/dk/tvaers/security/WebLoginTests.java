@@ -91,4 +91,23 @@ class WebLoginTests {
         assertThat(browser.get("/").body()).contains("Logget ind som koordinator").doesNotContain("/admin/audit\"");
         assertThat(browser.get("/admin/audit").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void onlyLeadersAndAdministratorsOpenTheRulesPage() throws Exception {
+        assertThat(new WebSession(port).get("/regler").statusCode()).isEqualTo(302);
+        for (String user : java.util.List.of("leder", "admin")) {
+            WebSession browser = new WebSession(port);
+            browser.login(user, user);
+            assertThat(browser.get("/").body()).as(user).contains("href=\"/regler\"");
+            assertThat(browser.get("/regler").statusCode()).as(user).isEqualTo(200);
+        }
+        for (String user : java.util.List.of("koordinator", "ungeteam", "uu", "procesejer")) {
+            WebSession browser = new WebSession(port);
+            browser.login(user, user);
+            assertThat(browser.get("/").body()).as(user).doesNotContain("href=\"/regler\"");
+            assertThat(browser.get("/regler").statusCode()).as(user).isEqualTo(403);
+            assertThat(browser.post("/regler/graenser", "t_WAIT_SPARRING", "1", "comment", "forsøg").statusCode()).as(user).isEqualTo(403);
+            assertThat(browser.get("/regler/kilder/thresholds.csv").statusCode()).as(user).isEqualTo(403);
+        }
+    }
 }

@@ -1,0 +1,105 @@
+package dk.tvaers.alarms;
+
+import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.rules.RuleEngine;
+import dk.tvaers.rules.RuleSetEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evaluates every active case and stores the result, each case in its own transaction: one broken
+ * case neither stops the sweep nor rolls back the others. The nightly sweep (an engine job) runs it,
+ * and so does the node where a leader activates a rule-set version, in the background, so that the
+ * alarms the new version raises reach the inboxes the same minute and not the next night.
+ */
+@Service
+public class AlarmSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(AlarmSweep.class);
+
+    /** How many cases a sweep evaluated and how many failed. */
+    public record Result(int evaluated, int failed) {}
+
+    private final CaseFiles caseFiles;
+    private final CaseEvaluation evaluation;
+    private final RuleEngine rules;
+    private final TransactionTemplate perCase;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "alarm-sweep-after-rules");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Future<?> running;
+
+    AlarmSweep(CaseFiles caseFiles, CaseEvaluation evaluation, RuleEngine rules, PlatformTransactionManager transactions) {
+        this.caseFiles = caseFiles;
+        this.evaluation = evaluation;
+        this.rules = rules;
+        this.perCase = new TransactionTemplate(transactions);
+        this.perCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public Result sweepAll() {
+        long started = System.nanoTime();
+        // A sweep run by the engine on another node uses the version active now, not the one it last polled.
+        rules.refresh();
+        List<String> caseIds = caseFiles.activeCaseIds();
+        int failed = 0;
+        for (String caseId : caseIds) {
+            try {
+                perCase.executeWithoutResult(status -> evaluation.evaluate(caseId));
+            } catch (RuntimeException e) {
+                failed++;
+                log.error("Alarmgennemgang fejlede for sag {}: {}", caseId, e.toString());
+            }
+        }
+        log.info("Alarmgennemgang: {} sager på {} ms, {} fejlede", caseIds.size(), (System.nanoTime() - started) / 1_000_000, failed);
+        return new Result(caseIds.size(), failed);
+    }
+
+    @EventListener
+    void afterActivation(RuleSetEvents.VersionActivated activated) {
+        log.info("Regelversion {} aktiveret: alle aktive sager gennemgås", activated.version());
+        running = background.submit(() -> {
+            try {
+                sweepAll();
+            } catch (RuntimeException e) {
+                log.error("Alarmgennemgangen efter regelversion {} fejlede", activated.version(), e);
+                throw e;
+            }
+        });
+    }
+
+    /** Waits for a sweep started by an activation to finish (for tests and an orderly shutdown). */
+    public boolean awaitSweepAfterActivation(Duration timeout) {
+        Future<?> sweep = running;
+        if (sweep == null) {
+            return true;
+        }
+        try {
+            sweep.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}
