@@ -49,6 +49,7 @@ class RulesApiTests {
     @Autowired CaseEvaluation evaluation;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate http;
+    @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
     RuleVersionsRestore restore;
 
@@ -272,6 +273,94 @@ class RulesApiTests {
         });
         assertThat(route.caseFile(indebted.id()).departments()).noneSatisfy(d -> assertThat(d.department().name()).isEqualTo("SOCIAL"));
         assertThat(download("department-suggestions.xlsx").getBody()).isEqualTo(table);
+    }
+
+    @Test
+    void theWhatIfNamesExactlyTheChangesOfEachFixtureCaseAndItsTotalsAreTheirSum() throws Exception {
+        LocalDate referred = LocalDate.of(2026, 4, 6);
+        Route.today(referred);
+        CaseFile twelve = route.refer("Fixture Tolv", 30, Flag.DEBT);
+        Route.today(referred.plusDays(4));
+        CaseFile eight = route.refer("Fixture Otte", 30, Flag.HOUSING);
+        Route.today(referred.plusDays(12));
+        evaluation.evaluate(twelve.id());
+        evaluation.evaluate(eight.id());
+
+        JsonNode lower = api.post("admin", "/api/rules/simulate", Map.of("thresholds", Map.of("WAIT_SPARRING", 10))).body();
+        assertThat(entry(lower, twelve.id()).toString()).isEqualTo(
+                "{\"caseId\":\"" + twelve.id() + "\",\"alarmsAdded\":[\"WAIT_SPARRING\"],\"alarmsRemoved\":[],\"suggestionsAdded\":[],\"suggestionsRemoved\":[]}");
+        assertThat(entry(lower, eight.id())).as("8 days waiting: below 10 as below 14").isNull();
+        assertSumsOfTheCases(lower);
+
+        JsonNode raise = api.post("admin", "/api/rules/simulate", Map.of("thresholds", Map.of("NO_COORDINATOR", 3650))).body();
+        assertThat(raise.path("alarmsAdded").path("NO_COORDINATOR").asInt()).isZero();
+        assertSumsOfTheCases(raise);
+
+        ResponseEntity<String> table = upload("/api/rules/simulate", "admin", "department-suggestions.xlsx",
+                dk.tvaers.rules.SuggestionTableFixture.shippedTableWith("debt-suggests-social", "FAMILY"));
+        JsonNode byTable = read(table.getBody());
+        assertThat(entry(byTable, twelve.id()).path("suggestionsAdded").toString()).isEqualTo("[\"FAMILY\"]");
+        assertThat(entry(byTable, twelve.id()).path("suggestionsRemoved").toString()).isEqualTo("[\"SOCIAL\"]");
+        assertThat(entry(byTable, eight.id())).as("housing still suggests the social department").isNull();
+        assertSumsOfTheCases(byTable);
+    }
+
+    /** The administrator sees every case: each count is the sum of the listed cases' changes. */
+    private static void assertSumsOfTheCases(JsonNode result) {
+        Map<String, Integer> added = new java.util.TreeMap<>();
+        Map<String, Integer> suggested = new java.util.TreeMap<>();
+        int alarmChanges = 0;
+        for (JsonNode c : result.path("cases")) {
+            c.path("alarmsAdded").forEach(code -> added.merge(code.asText(), 1, Integer::sum));
+            c.path("suggestionsAdded").forEach(code -> suggested.merge(code.asText(), 1, Integer::sum));
+            alarmChanges += c.path("alarmsAdded").size() + c.path("alarmsRemoved").size();
+        }
+        assertThat(result.path("casesChanged").asInt()).isEqualTo(result.path("cases").size());
+        added.forEach((code, n) -> assertThat(result.path("alarmsAdded").path(code).asInt()).as(code).isEqualTo(n));
+        suggested.forEach((code, n) -> assertThat(result.path("suggestionsAdded").path(code).asInt()).as(code).isEqualTo(n));
+        JsonNode jobcentre = result.path("byDepartment").path("JOBCENTER");
+        assertThat(jobcentre.path("alarmsAdded").asInt() + jobcentre.path("alarmsRemoved").asInt())
+                .as("the job centre takes part in every case").isEqualTo(alarmChanges);
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(body, e);
+        }
+    }
+
+    private static JsonNode entry(JsonNode result, String caseId) {
+        for (JsonNode c : result.path("cases")) {
+            if (c.path("caseId").asText().equals(caseId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void noRulesAnswerGivesALeaderANameACprNumberOrACaseId() {
+        CaseFile caseFile = waitingTwelveDaysForSparring("Hemmelig Borger");
+        java.util.regex.Pattern uuid = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        java.util.regex.Pattern cpr = java.util.regex.Pattern.compile("\\b\\d{6}-?\\d{4}\\b");
+        List<String> answers = List.of(api.get("leder", "/api/rules").raw(), api.get("leder", "/api/rules/versions").raw(),
+                api.post("leder", "/api/rules/simulate", Map.of("thresholds", Map.of("WAIT_SPARRING", 1))).raw(),
+                upload("/api/rules/simulate", "leder", "department-suggestions.xlsx",
+                        dk.tvaers.rules.SuggestionTableFixture.shippedTableWith("debt-suggests-social", "FAMILY")).getBody());
+        for (String answer : answers) {
+            assertThat(answer).doesNotContain("Hemmelig Borger").doesNotContain(caseFile.id());
+            assertThat(uuid.matcher(answer).find()).as(answer).isFalse();
+            assertThat(cpr.matcher(answer).find()).as(answer).isFalse();
+        }
+        // A case a leader may not see does not exist for him (the problem's instance is only the path he asked for).
+        assertThat(api.get("leder", "/api/cases/" + caseFile.id() + "/explanations?department=UU").status()).isEqualTo(404);
+        JsonNode why = api.get("koordinator", "/api/cases/" + caseFile.id() + "/explanations?department=UU").body();
+        assertThat(why.path("suggested").asBoolean()).isFalse();
+        assertThat(why.path("rules").get(0).path("conditions").toString()).contains("borgeren har det ikke");
+        assertThat(api.get("koordinator", "/api/cases/" + caseFile.id() + "/explanations").status()).isEqualTo(400);
+        assertThat(api.get("koordinator", "/api/cases/" + caseFile.id() + "/explanations?department=NOWHERE").status()).isEqualTo(400);
     }
 
     private ResponseEntity<byte[]> download(String name) {
