@@ -144,19 +144,31 @@ final class ApiBodies {
     private ApiBodies() {
     }
 
+    /** Alarm code → days: the schema, with every known code, is {@code ThresholdDays} (OpenApiConfiguration). */
+    static final String THRESHOLD_DAYS = "#/components/schemas/ThresholdDays";
+
     @Schema(name = "ThresholdsChangeRequest", requiredProperties = {"thresholds", "comment"})
     record ThresholdsChange(
-            @Schema(description = "Alarmkode → dage (helt tal fra 0 til 3650); kun de grænser, der ændres",
-                    additionalPropertiesSchema = Days.class, example = "{\"WAIT_SPARRING\": 10}") Map<String, Integer> thresholds,
+            @Schema(ref = THRESHOLD_DAYS) Map<String, Integer> thresholds,
             @Schema(description = "Hvorfor ændringen laves. " + FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String comment) {}
 
     @Schema(name = "ThresholdsSimulationRequest", requiredProperties = "thresholds")
     record ThresholdsSimulation(
-            @Schema(description = "Alarmkode → dage (helt tal fra 0 til 3650)", additionalPropertiesSchema = Days.class) Map<String, Integer> thresholds,
+            @Schema(ref = THRESHOLD_DAYS) Map<String, Integer> thresholds,
             @Schema(description = "Bruges ikke af simuleringen. " + FREE_TEXT, maxLength = 2000) String comment) {}
 
-    @Schema(type = "integer", minimum = "0", maximum = "3650")
-    record Days() {}
+    @Schema(name = "RuleFilesRequest", requiredProperties = {"files", "comment"},
+            description = "Hver fil hedder .drl, .xlsx eller .csv og erstatter den aktive fil med samme navn; højst 1 MB hver. "
+                    + "En fil, der ikke kan oversættes eller ikke er en regelfil, giver 422 med fil, linje og grund.")
+    record RuleFiles(
+            @ArraySchema(minItems = 1, maxItems = 10, schema = @Schema(type = "string", format = "binary", minLength = 1)) List<String> files,
+            @Schema(description = "Hvorfor reglerne ændres. " + FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String comment) {}
+
+    @Schema(name = "RuleFilesSimulationRequest", requiredProperties = "files",
+            description = "Som RuleFilesRequest; intet gemmes.")
+    record RuleFilesSimulation(
+            @ArraySchema(minItems = 1, maxItems = 10, schema = @Schema(type = "string", format = "binary", minLength = 1)) List<String> files,
+            @Schema(description = "Bruges ikke af simuleringen. " + FREE_TEXT, maxLength = 2000) String comment) {}
 
     @Schema(name = "ActivationRequest", requiredProperties = "comment")
     record Activation(@Schema(description = "Hvorfor versionen aktiveres. " + FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String comment) {}

@@ -1,5 +1,6 @@
 package dk.tvaers.api;
 
+import dk.tvaers.leaders.RuleChanges;
 import dk.tvaers.rules.Thresholds;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -98,6 +99,13 @@ class OpenApiConfiguration {
                     .addProperty("errorCount", new IntegerSchema().description("Antal fejl i alt, også dem ud over de viste"))
                     .required(List.of("type", "title", "status", "detail")));
             components.addSchemas("AlarmCode", new StringSchema()._enum(Thresholds.KNOWN_CODES.stream().sorted().toList()));
+            ObjectSchema thresholdDays = new ObjectSchema();
+            thresholdDays.description("Alarmkode → dage (helt tal fra 0 til " + RuleChanges.MAX_DAYS + "); kun de grænser, der ændres");
+            Thresholds.KNOWN_CODES.stream().sorted().forEach(code ->
+                    thresholdDays.addProperty(code, new IntegerSchema().minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(RuleChanges.MAX_DAYS))));
+            thresholdDays.minProperties(1);
+            thresholdDays.setAdditionalProperties(false);
+            components.addSchemas("ThresholdDays", thresholdDays);
             components.getSchemas().forEach((name, schema) -> {
                 boolean body = name.endsWith("Request") || name.endsWith("Completion") || name.startsWith("Meeting") || name.equals("ProgressionScores");
                 if (body && schema.getOneOf() == null) {
@@ -155,8 +163,9 @@ class OpenApiConfiguration {
                     p.getSchema().setPattern("^[0-9]{1,18}$");
                 }
             });
-            // An empty value counts as absent: the schema says so, as the value it is on the wire (?stage=).
-            operation.getParameters().stream().filter(p -> "query".equals(p.getIn())).forEach(p -> {
+            // An empty value counts as absent: the schema says so, as the value it is on the wire (?stage=);
+            // for a required parameter absent is an error, so there the empty value is no choice.
+            operation.getParameters().stream().filter(p -> "query".equals(p.getIn()) && !Boolean.TRUE.equals(p.getRequired())).forEach(p -> {
                 p.setAllowEmptyValue(true);
                 Schema<?> schema = p.getSchema();
                 boolean constrained = schema != null && (!"string".equals(schema.getType()) || schema.getEnum() != null

@@ -86,11 +86,14 @@ class RulesController {
     }
 
     @PostMapping(path = "/deployments", consumes = "multipart/form-data")
-    @Operation(summary = "Ny aktiv version med disse filer tilføjet eller i stedet for filerne med samme navn")
+    @Operation(summary = "Ny aktiv version med disse filer tilføjet eller i stedet for filerne med samme navn",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
+                    schema = @Schema(implementation = ApiBodies.RuleFiles.class))))
     @ApiResponses({@ApiResponse(responseCode = "201", description = "Den nye aktive version", content = @Content(schema = @Schema(implementation = RuleBook.RuleSetView.class))),
             @ApiResponse(responseCode = "422", description = "Filerne kan ikke oversættes (errors: file, line, message; en tabels række); den aktive version er uændret")})
-    ResponseEntity<RuleBook.RuleSetView> deploy(@RequestPart(name = "files", required = false) List<MultipartFile> files,
-                                                @RequestParam(name = "comment", required = false) String comment, Authentication auth) {
+    ResponseEntity<RuleBook.RuleSetView> deploy(@Parameter(hidden = true) @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                                @Parameter(hidden = true) @RequestParam(name = "comment", required = false) String comment,
+                                                Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         RuleChanges.requireChange(user);
         List<RuleSource> sources = changes.files(files);
@@ -111,11 +114,14 @@ class RulesController {
     }
 
     @PostMapping(path = "/simulate", consumes = "multipart/form-data")
-    @Operation(summary = "Hvad-nu-hvis for filer: forskellen mod den aktive version på alle aktive sager; intet ændres")
+    @Operation(summary = "Hvad-nu-hvis for filer: forskellen mod den aktive version på alle aktive sager; intet ændres",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
+                    schema = @Schema(implementation = ApiBodies.RuleFilesSimulation.class))))
     @ApiResponses({@ApiResponse(responseCode = "200", description = "Forskellen", content = @Content(schema = @Schema(implementation = RuleSimulation.Result.class))),
             @ApiResponse(responseCode = "422", description = "Filerne kan ikke oversættes (errors: file, line, message)")})
-    RuleSimulation.Result simulateFiles(@RequestPart(name = "files", required = false) List<MultipartFile> files,
-                                        @RequestParam(name = "comment", required = false) String comment, Authentication auth) {
+    RuleSimulation.Result simulateFiles(@Parameter(hidden = true) @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                        @Parameter(hidden = true) @RequestParam(name = "comment", required = false) String comment,
+                                        Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         RuleChanges.requireChange(user);
         return changes.simulate(engine.withFiles(changes.files(files)), user);

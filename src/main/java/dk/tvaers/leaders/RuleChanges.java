@@ -73,6 +73,8 @@ public class RuleChanges {
         Input.object(body);
         in.onlyFields(body, "thresholds", "comment");
         JsonNode thresholds = in.objectField(body, "thresholds", true);
+        // The comment is required where the change is stored (comment(JsonNode)); here only its form is checked.
+        in.text(body, "comment", false, 2000);
         in.throwIfAny();
         Map<String, Integer> days = new LinkedHashMap<>();
         Input check = new Input();
