@@ -87,11 +87,11 @@ public class RuleSimulation {
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             readOnly.executeWithoutResult(status -> {
-                for (String id : batch) {
-                    CaseFile caseFile = caseFiles.find(id).orElse(null);
-                    if (caseFile == null || !caseFile.isActive()) {
+                for (CaseFile caseFile : caseFiles.findAll(batch)) {
+                    if (!caseFile.isActive()) {
                         continue;
                     }
+                    String id = caseFile.id();
                     CaseSnapshot snapshot = evaluation.snapshot(caseFile, today);
                     CaseDifference difference = difference(id, base.evaluate(snapshot), candidate.evaluate(snapshot));
                     if (difference.isEmpty()) {

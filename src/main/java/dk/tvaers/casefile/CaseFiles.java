@@ -76,6 +76,15 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFiles::loaded);
     }
 
+    /**
+     * Several case files in one query, their collections fetched for the whole batch at once
+     * ({@code hibernate.default_batch_fetch_size}); in no particular order.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseFile> findAll(java.util.Collection<String> caseIds) {
+        return cases.findAllById(caseIds).stream().map(CaseFiles::loaded).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<CaseFile> findByExternalRef(String externalRef) {
         return cases.findByExternalRef(externalRef).map(CaseFiles::loaded);
