@@ -170,6 +170,13 @@ final class ApiBodies {
             @ArraySchema(minItems = 1, maxItems = 10, schema = @Schema(type = "string", format = "binary", minLength = 1)) List<String> files,
             @Schema(description = "Bruges ikke af simuleringen. " + FREE_TEXT, maxLength = 2000) String comment) {}
 
+    @Schema(name = "ProcessFilesRequest", requiredProperties = {"files", "comment"},
+            description = "Hver fil er en .bpmn-fil; alle valideres (BPMN-skemaet, motorens parser og Tværs' regler), og intet deployes, "
+                    + "hvis én fejler (422 med fil, element, linje og grund).")
+    record ProcessFiles(
+            @ArraySchema(minItems = 1, maxItems = 10, schema = @Schema(type = "string", format = "binary", minLength = 1)) List<String> files,
+            @Schema(description = "Hvorfor processen ændres. " + FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String comment) {}
+
     @Schema(name = "ActivationRequest", requiredProperties = "comment")
     record Activation(@Schema(description = "Hvorfor versionen aktiveres. " + FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String comment) {}
 }

@@ -5,6 +5,8 @@ import dk.tvaers.casefile.CaseNotFoundException;
 import dk.tvaers.casefile.CaseRuleException;
 import dk.tvaers.casefile.ReferralConflictException;
 import dk.tvaers.leaders.RuleChanges;
+import dk.tvaers.route.InvalidProcessException;
+import dk.tvaers.route.ProcessNotFoundException;
 import dk.tvaers.rules.RuleCompilationException;
 import dk.tvaers.rules.RuleNotFoundException;
 import dk.tvaers.route.TaskConflictException;
@@ -103,17 +105,38 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** Rule files that do not compile: 422 with file, line (a table's sheet row) and message of each problem. */
     @ExceptionHandler(RuleCompilationException.class)
     ResponseEntity<Object> rulesDoNotCompile(RuleCompilationException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Reglerne kan ikke oversættes; den aktive version er uændret");
-        List<Map<String, Object>> errors = e.problems().stream().map(p -> {
-            Map<String, Object> error = new java.util.LinkedHashMap<>();
-            error.put("file", p.file());
-            error.put("line", p.line());
-            error.put("message", CprMasking.mask(p.message()));
-            return error;
-        }).toList();
+        return respond(uploadRefused("Reglerne kan ikke oversættes; den aktive version er uændret", e.problems().stream()
+                .map(p -> fileError(p.file(), null, p.line(), p.message())).toList()));
+    }
+
+    /** A BPMN file that does not validate: 422 with file, element, line and reason of each problem; nothing deployed. */
+    @ExceptionHandler(InvalidProcessException.class)
+    ResponseEntity<Object> processInvalid(InvalidProcessException e) {
+        return respond(uploadRefused("Processen kan ikke deployes; intet er deployet, og den kørende version er uændret", e.problems().stream()
+                .map(p -> fileError(p.file(), p.element(), p.line(), p.message())).toList()));
+    }
+
+    private static Map<String, Object> fileError(String file, String element, int line, String message) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("file", file);
+        if (element != null) {
+            error.put("element", element);
+        }
+        error.put("line", line);
+        error.put("message", CprMasking.mask(message));
+        return error;
+    }
+
+    private static ProblemDetail uploadRefused(String detail, List<Map<String, Object>> errors) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, detail);
         problem.setProperty("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
         problem.setProperty("errorCount", errors.size());
-        return respond(problem);
+        return problem;
+    }
+
+    @ExceptionHandler(ProcessNotFoundException.class)
+    ResponseEntity<Object> processNotFound(ProcessNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, e.getMessage()));
     }
 
     @ExceptionHandler(RuleChanges.Rejected.class)

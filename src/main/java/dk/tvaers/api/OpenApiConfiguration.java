@@ -85,6 +85,7 @@ class OpenApiConfiguration {
                     .description("En fejl i et felt (field), eller i en fil lagt op til regler (file og line: linjen, i en tabel rækken)")
                     .addProperty("field", new StringSchema().description("Feltets sti, fx citizen.cpr, flags[1] eller body"))
                     .addProperty("file", new StringSchema().description("Filen med fejlen"))
+                    .addProperty("element", new StringSchema().nullable(true).description("BPMN-elementets id, når fejlen hører til ét"))
                     .addProperty("line", new IntegerSchema().description("Linjen, i en tabel rækken; 0 når den ikke kendes"))
                     .addProperty("message", new StringSchema().description("Hvad der er galt, på dansk"))
                     .required(List.of("message")));

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deploys BPMN files into the engine with duplicate filtering: an unchanged file makes no new
- * version, a changed one does. A file that does not parse or validate is rejected with file,
- * element, line and reason, and nothing of the batch is deployed.
+ * version, a changed one does. A file that does not parse, breaks one of the product's rules
+ * ({@link ProcessRules}) or does not validate in the engine is rejected with file, element, line and
+ * reason, and nothing of the batch is deployed.
  */
 public class RouteDeployer {
 
@@ -33,9 +34,11 @@ public class RouteDeployer {
     private static final Logger log = LoggerFactory.getLogger(RouteDeployer.class);
 
     private final RepositoryService repository;
+    private final ProcessRules rules;
 
-    public RouteDeployer(RepositoryService repository) {
+    public RouteDeployer(RepositoryService repository, ProcessRules rules) {
         this.repository = repository;
+        this.rules = rules;
     }
 
     /** Every {@code *.bpmn} file of a folder, by file name. */
@@ -53,6 +56,40 @@ public class RouteDeployer {
         }
     }
 
+    /**
+     * The files whose content no version of their process has had: a restart deploys the shipped
+     * folder again, and must not bring back a file a process owner has since deployed a newer version
+     * over. (The engine's duplicate filter compares with the latest version only.)
+     */
+    public Map<String, byte[]> notDeployedBefore(Map<String, byte[]> files) {
+        Map<String, byte[]> fresh = new java.util.TreeMap<>();
+        files.forEach((name, content) -> {
+            List<String> keys;
+            try {
+                keys = Bpmn.readModelFromStream(new ByteArrayInputStream(content))
+                        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
+                        .map(org.camunda.bpm.model.bpmn.instance.Process::getId).toList();
+            } catch (ModelException e) {
+                fresh.put(name, content);
+                return;
+            }
+            boolean seen = !keys.isEmpty() && keys.stream().allMatch(key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).list()
+                    .stream().anyMatch(definition -> java.util.Arrays.equals(model(definition.getId()), content)));
+            if (!seen) {
+                fresh.put(name, content);
+            }
+        });
+        return fresh;
+    }
+
+    private byte[] model(String definitionId) {
+        try (var in = repository.getProcessModel(definitionId)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deploys the files; returns the process definitions that are new versions. */
     public List<ProcessDefinition> deploy(Map<String, byte[]> files) {
         if (files.isEmpty()) {
@@ -62,6 +99,10 @@ public class RouteDeployer {
         files.forEach((name, content) -> readable(name, content).ifPresent(unreadable::add));
         if (!unreadable.isEmpty()) {
             throw new InvalidProcessException(unreadable);
+        }
+        List<InvalidProcessException.Problem> broken = rules.check(files);
+        if (!broken.isEmpty()) {
+            throw new InvalidProcessException(broken);
         }
         DeploymentBuilder builder = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
@@ -86,10 +127,17 @@ public class RouteDeployer {
             return java.util.Optional.empty();
         } catch (ModelException e) {
             Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            int line = 0;
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                root = cause;
+                if (cause instanceof SAXParseException sax && line == 0) {
+                    line = sax.getLineNumber();
+                }
+                java.util.regex.Matcher number = java.util.regex.Pattern.compile("(?:lineNumber: |Line=)(\\d+)").matcher(String.valueOf(cause.getMessage()));
+                if (line == 0 && number.find()) {
+                    line = Integer.parseInt(number.group(1));
+                }
             }
-            int line = root instanceof SAXParseException sax ? sax.getLineNumber() : 0;
             return java.util.Optional.of(new InvalidProcessException.Problem(name, null, line, root.getMessage()));
         }
     }

@@ -1,0 +1,128 @@
+package dk.tvaers.api;
+
+import dk.tvaers.route.InvalidProcessException;
+import dk.tvaers.route.ProcessDeployments;
+import dk.tvaers.route.ProcessNotFoundException;
+import dk.tvaers.security.CaseAccessPolicy;
+import dk.tvaers.security.CurrentUser;
+import dk.tvaers.web.Input;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The processes for process owners (API.md, Processes): every process with its versions and running
+ * cases, a version's BPMN, and deployments validated as at startup. Process owners and
+ * administrators only; no personal data.
+ */
+@RestController
+@RequestMapping(path = "/api/processes", produces = "application/json")
+@Tag(name = "Processes", description = "Forløbets BPMN-processer: versioner, validerede deployments")
+class ProcessesController {
+
+    static final String PROCESS_OWNERS = "process-owners";
+    static final int MAX_FILES = 10;
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    private final ProcessDeployments deployments;
+
+    ProcessesController(ProcessDeployments deployments) {
+        this.deployments = deployments;
+    }
+
+    private static CurrentUser processOwner(Authentication auth) {
+        CurrentUser user = CurrentUser.of(auth);
+        if (!user.isMemberOf(PROCESS_OWNERS) && !user.isMemberOf(CaseAccessPolicy.ADMIN_GROUP)) {
+            throw new AccessDeniedException("Kun procesejere og administratorer arbejder med processerne");
+        }
+        return user;
+    }
+
+    @GetMapping
+    @Operation(summary = "Alle processer med deres versioner, hvem der deployede dem, og hvor mange sager der kører på hver")
+    List<ProcessDeployments.ProcessView> processes(Authentication auth) {
+        processOwner(auth);
+        return deployments.processes();
+    }
+
+    @GetMapping(path = "/{definitionId}/xml", produces = "application/xml")
+    @Operation(summary = "BPMN'en for en version, som den blev deployet")
+    @ApiResponses(@ApiResponse(responseCode = "200", description = "BPMN 2.0 XML",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string"))))
+    ResponseEntity<byte[]> xml(@Parameter(description = "fx CaseRouteProcess:2:…") @PathVariable String definitionId, Authentication auth) {
+        processOwner(auth);
+        byte[] xml = deployments.xml(definitionId).orElseThrow(() -> new ProcessNotFoundException(definitionId));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml);
+    }
+
+    @PostMapping(path = "/deployments", consumes = "multipart/form-data")
+    @Operation(summary = "Validerer og deployer BPMN-filer; en uændret fil giver ingen ny version",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
+                    schema = @Schema(implementation = ApiBodies.ProcessFiles.class))))
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Nye versioner og hvad der er ændret",
+            content = @Content(schema = @Schema(implementation = ProcessDeployments.Deployed.class))),
+            @ApiResponse(responseCode = "200", description = "Intet ændret: de eksisterende versioner",
+                    content = @Content(schema = @Schema(implementation = ProcessDeployments.Deployed.class))),
+            @ApiResponse(responseCode = "422", description = "En fil bryder BPMN-skemaet, motorens parser eller Tværs' regler (errors: file, element, line, message); intet er deployet")})
+    ResponseEntity<ProcessDeployments.Deployed> deploy(@Parameter(hidden = true) @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                                       @Parameter(hidden = true) @RequestParam(name = "comment", required = false) String comment,
+                                                       Authentication auth) {
+        CurrentUser user = processOwner(auth);
+        Input in = new Input();
+        Map<String, byte[]> bpmn = new LinkedHashMap<>();
+        if (files == null || files.stream().allMatch(MultipartFile::isEmpty)) {
+            in.add("files", "required");
+        } else if (files.size() > MAX_FILES) {
+            in.add("files", "tooManyFiles", MAX_FILES);
+        } else {
+            for (MultipartFile file : files) {
+                String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
+                name = name.substring(name.lastIndexOf('/') + 1);
+                if (file.isEmpty()) {
+                    continue;
+                }
+                if (!name.matches("[\\p{L}0-9 ._-]{1,100}\\.bpmn")) {
+                    in.add("files", "processFileName", name.length() > 100 ? name.substring(0, 100) : name);
+                } else if (file.getSize() > MAX_FILE_BYTES) {
+                    in.add("files", "fileTooLarge", name, MAX_FILE_BYTES / 1024 / 1024);
+                } else {
+                    try {
+                        bpmn.put(name, file.getBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        String why = in.text(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("comment", comment), "comment", true, 2000);
+        in.throwIfAny();
+        ProcessDeployments.Deployed deployed = deployments.deploy(bpmn, user.id(), why);
+        if (deployed.definitions().isEmpty()) {
+            return ResponseEntity.ok(deployments.current(bpmn));
+        }
+        return ResponseEntity.created(URI.create("/api/processes/" + deployed.definitions().get(0).definitionId() + "/xml")).body(deployed);
+    }
+}

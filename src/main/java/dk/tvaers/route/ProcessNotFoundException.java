@@ -1,0 +1,9 @@
+package dk.tvaers.route;
+
+/** No process definition has this id. */
+public class ProcessNotFoundException extends RuntimeException {
+
+    public ProcessNotFoundException(String definitionId) {
+        super("Processen findes ikke");
+    }
+}
