@@ -44,6 +44,8 @@ import org.springframework.web.multipart.MultipartFile;
 class ProcessesController {
 
     static final String PROCESS_OWNERS = "process-owners";
+    /** The engine's process definition ids: key:version:id (the key a BPMN id), or the id alone when that would be too long. */
+    static final String DEFINITION_ID = "^(?:[A-Za-z_][A-Za-z0-9_.-]{0,254}:[0-9]{1,9}:)?[0-9a-f-]{36}$";
     static final int MAX_FILES = 10;
     static final long MAX_FILE_BYTES = 1024 * 1024;
 
@@ -72,7 +74,8 @@ class ProcessesController {
     @Operation(summary = "BPMN'en for en version, som den blev deployet")
     @ApiResponses(@ApiResponse(responseCode = "200", description = "BPMN 2.0 XML",
             content = @Content(mediaType = "application/xml", schema = @Schema(type = "string"))))
-    ResponseEntity<byte[]> xml(@Parameter(description = "fx CaseRouteProcess:2:…") @PathVariable String definitionId, Authentication auth) {
+    ResponseEntity<byte[]> xml(@Parameter(description = "fx CaseRouteProcess:2:…", schema = @Schema(type = "string", pattern = DEFINITION_ID))
+                               @PathVariable String definitionId, Authentication auth) {
         processOwner(auth);
         byte[] xml = deployments.xml(definitionId).orElseThrow(() -> new ProcessNotFoundException(definitionId));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml);
