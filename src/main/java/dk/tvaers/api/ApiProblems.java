@@ -8,6 +8,7 @@ import dk.tvaers.leaders.RuleChanges;
 import dk.tvaers.route.InvalidProcessException;
 import dk.tvaers.route.ProcessNotFoundException;
 import dk.tvaers.rules.RuleCompilationException;
+import dk.tvaers.rules.RuleConflictException;
 import dk.tvaers.rules.RuleNotFoundException;
 import dk.tvaers.route.TaskConflictException;
 import dk.tvaers.route.TaskNotFoundException;
@@ -147,10 +148,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    /** Two leaders activated at the same moment: the other one's version won; nothing of this one was stored. */
-    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-    ResponseEntity<Object> concurrentVersion(RuntimeException e) {
-        return respond(problem(HttpStatus.CONFLICT, "En anden ændrede reglerne i samme øjeblik; se den aktive version og prøv igen"));
+    /** Two leaders changed the rules at the same moment: the other one's version won; nothing of this one was stored. */
+    @ExceptionHandler(RuleConflictException.class)
+    ResponseEntity<Object> concurrentVersion(RuleConflictException e) {
+        return respond(problem(HttpStatus.CONFLICT, e.getMessage()));
     }
 
     @ExceptionHandler(ReferralConflictException.class)

@@ -349,8 +349,7 @@ class CaseController {
                                            Authentication auth) {
         CaseFile caseFile = visible(id, auth);
         Input in = new Input();
-        Department code = in.code(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("department", department),
-                "department", Department.class, true);
+        Department code = in.code("department", department, Department.class, true);
         in.throwIfAny();
         return ruleTexts.explain(rules.active().explain(evaluation.snapshot(caseFile, today()), code.name()), dk.tvaers.web.Texts.DANISH);
     }

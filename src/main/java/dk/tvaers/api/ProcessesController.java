@@ -6,6 +6,7 @@ import dk.tvaers.route.ProcessNotFoundException;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.Input;
+import dk.tvaers.web.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,10 +15,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -46,8 +44,6 @@ class ProcessesController {
     static final String PROCESS_OWNERS = "process-owners";
     /** The engine's process definition ids: key:version:id (the key a BPMN id), or the id alone when that would be too long. */
     static final String DEFINITION_ID = "^(?:[A-Za-z_][A-Za-z0-9_.-]{0,254}:[0-9]{1,9}:)?[0-9a-f-]{36}$";
-    static final int MAX_FILES = 10;
-    static final long MAX_FILE_BYTES = 1024 * 1024;
 
     private final ProcessDeployments deployments;
 
@@ -94,33 +90,9 @@ class ProcessesController {
                                                        @Parameter(hidden = true) @RequestParam(name = "comment", required = false) String comment,
                                                        Authentication auth) {
         CurrentUser user = processOwner(auth);
+        Map<String, byte[]> bpmn = Uploads.files(files, "processFileName", ".bpmn");
         Input in = new Input();
-        Map<String, byte[]> bpmn = new LinkedHashMap<>();
-        if (files == null || files.stream().allMatch(MultipartFile::isEmpty)) {
-            in.add("files", "required");
-        } else if (files.size() > MAX_FILES) {
-            in.add("files", "tooManyFiles", MAX_FILES);
-        } else {
-            for (MultipartFile file : files) {
-                String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
-                name = name.substring(name.lastIndexOf('/') + 1);
-                if (file.isEmpty()) {
-                    continue;
-                }
-                if (!name.matches("[\\p{L}0-9 ._-]{1,100}\\.bpmn")) {
-                    in.add("files", "processFileName", name.length() > 100 ? name.substring(0, 100) : name);
-                } else if (file.getSize() > MAX_FILE_BYTES) {
-                    in.add("files", "fileTooLarge", name, MAX_FILE_BYTES / 1024 / 1024);
-                } else {
-                    try {
-                        bpmn.put(name, file.getBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        }
-        String why = in.text(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("comment", comment), "comment", true, 2000);
+        String why = in.text("comment", comment, true, 2000);
         in.throwIfAny();
         ProcessDeployments.Deployed deployed = deployments.deploy(bpmn, user.id(), why);
         if (deployed.definitions().isEmpty()) {

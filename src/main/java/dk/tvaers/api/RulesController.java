@@ -43,8 +43,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Rules", description = "Regelsæt som versioner: grænser, forslagstabel, hvad-nu-hvis og tilbagerulning")
 class RulesController {
 
-    static final String XLSX = RuleBook.XLSX;
-
     private final RuleEngine engine;
     private final RuleBook book;
     private final RuleChanges changes;
@@ -61,12 +59,12 @@ class RulesController {
         return book.active(Texts.DANISH);
     }
 
-    @GetMapping(path = "/sources/{name}", produces = {"text/plain", "text/csv", XLSX})
+    @GetMapping(path = "/sources/{name}", produces = {"text/plain", "text/csv", RuleBook.XLSX})
     @Operation(summary = "En kildefil i den aktive version, som den blev lagt op (en tabel som .xlsx eller .csv)")
     @ApiResponses(@ApiResponse(responseCode = "200", description = "Filen", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-            @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))}))
+            @Content(mediaType = RuleBook.XLSX, schema = @Schema(type = "string", format = "binary"))}))
     ResponseEntity<byte[]> source(@Parameter(description = "Filens navn, fx thresholds.csv") @PathVariable String name) {
         return RuleBook.download(engine.active(), name).orElseThrow(() -> RuleNotFoundException.source(name));
     }

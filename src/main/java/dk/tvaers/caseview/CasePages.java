@@ -71,8 +71,7 @@ class CasePages {
         CurrentUser user = CurrentUser.of(auth);
         model.addAttribute("invited", indkaldt != null);
         CaseFile caseFile = policy.visibleCase(id, user);
-        Department why = hvorfor == null || hvorfor.isBlank() ? null
-                : java.util.Arrays.stream(Department.values()).filter(d -> d.name().equals(hvorfor)).findFirst().orElse(null);
+        Department why = hvorfor == null ? null : dk.tvaers.web.Input.constant(Department.class, hvorfor);
         if (why != null) {
             model.addAttribute("why", ruleTexts.explain(rules.active().explain(evaluation.snapshot(caseFile, LocalDate.now(clock)), why.name()),
                     Texts.of(messages)));

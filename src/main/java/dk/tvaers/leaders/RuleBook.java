@@ -12,12 +12,17 @@ import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.Texts;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -102,13 +107,12 @@ public class RuleBook {
     }
 
     /** A source file of a rule set as a download, by its file name: a table as the spreadsheet it was uploaded as. */
-    public static Optional<org.springframework.http.ResponseEntity<byte[]>> download(RuleSet ruleSet, String name) {
+    public static Optional<ResponseEntity<byte[]>> download(RuleSet ruleSet, String name) {
         return RuleSources.find(name, ruleSet.sources()).map(source -> {
             String fileName = RuleSources.fileName(source.name());
             String type = fileName.endsWith(".xlsx") ? XLSX : fileName.endsWith(".csv") ? "text/csv;charset=UTF-8" : "text/plain;charset=UTF-8";
-            return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(type))
-                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                            .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
                     .body(source.content());
         });
     }

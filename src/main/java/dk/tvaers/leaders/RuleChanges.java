@@ -9,9 +9,7 @@ import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.FieldError;
 import dk.tvaers.web.Input;
 import dk.tvaers.web.InvalidInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import dk.tvaers.web.Uploads;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +26,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class RuleChanges {
 
     public static final int MAX_DAYS = 3650;
-    public static final int MAX_FILES = 10;
-    public static final long MAX_FILE_BYTES = 1024 * 1024;
 
     /** Threshold changes that cannot be made: answered 422, with the field of each. */
     public static class Rejected extends RuntimeException {
@@ -111,50 +107,21 @@ public class RuleChanges {
         return comment;
     }
 
-    /** The uploaded files, each a rule file by its name. */
+    /** The uploaded files, each a rule file by its own name. */
     public List<RuleSource> files(List<MultipartFile> files) {
-        Input in = new Input();
-        if (files == null || files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
-            in.add("files", "required");
-        } else if (files.size() > MAX_FILES) {
-            in.add("files", "tooManyFiles", MAX_FILES);
-        }
-        in.throwIfAny();
-        List<RuleSource> sources = new ArrayList<>();
-        for (MultipartFile file : files) {
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
-            name = name.substring(name.lastIndexOf('/') + 1);
-            if (file.isEmpty()) {
-                continue;
-            }
-            if (!name.matches("[\\p{L}0-9 ._-]{1,100}") || !(name.endsWith(".drl") || name.endsWith(".xlsx") || name.endsWith(".csv"))) {
-                in.add("files", "ruleFileName", name.length() > 100 ? name.substring(0, 100) : name);
-                continue;
-            }
-            if (file.getSize() > MAX_FILE_BYTES) {
-                in.add("files", "fileTooLarge", name, MAX_FILE_BYTES / 1024 / 1024);
-                continue;
-            }
-            try {
-                sources.add(new RuleSource(name, file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        in.throwIfAny();
-        return sources;
+        return Uploads.files(files, "ruleFileName", ".drl", ".xlsx", ".csv").entrySet().stream()
+                .map(file -> new RuleSource(file.getKey(), file.getValue())).toList();
     }
 
-    /** The comment of a form or multipart call. */
+    /** The required comment of a form or multipart call. */
     public String comment(String comment) {
         Input in = new Input();
-        String text = in.text(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("comment", comment), "comment", true, 2000);
+        String text = in.text("comment", comment, true, 2000);
         in.throwIfAny();
         return text;
     }
 
     public RuleSimulation.Result simulate(RuleEngine.Candidate candidate, CurrentUser user) {
-        return simulation.simulate(engine.active(), candidate.ruleSet(), caseFile -> policy.canSee(user, caseFile));
+        return simulation.simulate(candidate.base(), candidate.ruleSet(), caseFile -> policy.canSee(user, caseFile));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tvaers.alarms.RuleSimulation;
 import dk.tvaers.rules.RuleCompilationException;
+import dk.tvaers.rules.RuleConflictException;
 import dk.tvaers.rules.RuleEngine;
 import dk.tvaers.rules.RuleNotFoundException;
 import dk.tvaers.rules.RuleProblem;
@@ -52,7 +53,7 @@ class RulePages {
     }
 
     /** Files uploaded and simulated, waiting for "Aktivér" or "Kassér". */
-    record PendingFiles(String token, List<RuleSource> files, String comment) {}
+    record PendingFiles(String token, List<RuleSource> files, String comment) implements java.io.Serializable {}
 
     private final RuleEngine engine;
     private final RuleBook book;
@@ -113,7 +114,7 @@ class RulePages {
         if (!change.errors().isEmpty()) {
             return page(change.values(), change.errors(), change.comment(), List.of(), model);
         }
-        int version = engine.activate(engine.withThresholds(change.days()), user.id(), change.comment().trim());
+        int version = activate(engine.withThresholds(change.days()), user.id(), change.comment().trim());
         return "redirect:/regler?aktiveret=" + version;
     }
 
@@ -163,7 +164,7 @@ class RulePages {
         if (!(session.getAttribute(PENDING_FILES) instanceof PendingFiles pending) || !pending.token().equals(token)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
-        int version = engine.activate(engine.withFiles(pending.files()), user.id(), pending.comment());
+        int version = activate(engine.withFiles(pending.files()), user.id(), pending.comment());
         session.removeAttribute(PENDING_FILES);
         return "redirect:/regler?aktiveret=" + version;
     }
@@ -211,6 +212,15 @@ class RulePages {
         model.addAttribute("zone", clock.getZone());
         model.addAttribute(LanguageLink.PAGE_URL, "/regler");
         return "leaders/rules";
+    }
+
+    /** A change stored as the new version; another stored at the same moment is the page's conflict (the change is kept to try again). */
+    private int activate(RuleEngine.Candidate candidate, String by, String comment) {
+        try {
+            return engine.activate(candidate, by, comment);
+        } catch (RuleConflictException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
     }
 
     private static void whatIf(RuleSimulation.Result result, Model model) {

@@ -19,15 +19,16 @@ import org.kie.api.runtime.KieSession;
  * holds when a probe rule made of the conditions before it and condition {@code j} itself fires. A
  * condition before it that failed is relaxed to its bare pattern ({@code $case : CaseFacts()}), so
  * its bindings stay and later conditions are still checked on their own; a failed {@code not} or
- * {@code exists} binds nothing and is left out. Probes are compiled once per text and kept.
+ * {@code exists} binds nothing and is left out. Probes are compiled once per text and kept with the
+ * rule set they belong to, so they go when its version does.
  */
 final class DrlProbes {
 
     private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\".*?^\\s*when\\s*$(.*?)^\\s*then\\s*$");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+[^;\\n]+;?\\s*$");
     private static final Pattern SIMPLE_PATTERN = Pattern.compile("(?s)^(\\$\\w+\\s*:\\s*)?([\\w.]+)\\s*\\(.*\\)\\s*$");
-    private static final Map<String, KieBase> COMPILED = new ConcurrentHashMap<>();
-    private static final Map<String, Boolean> BROKEN = new ConcurrentHashMap<>();
+    private final Map<String, KieBase> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> broken = new ConcurrentHashMap<>();
 
     /** The top-level conditions of a rule between {@code when} and {@code then}, each as written. */
     static List<String> conditionsOf(String drl, String ruleName) {
@@ -65,7 +66,7 @@ final class DrlProbes {
     }
 
     /** Which of the rule's conditions hold for these facts, in order. */
-    static List<Boolean> check(String drl, String ruleName, List<Object> facts) {
+    List<Boolean> check(String drl, String ruleName, List<Object> facts) {
         List<String> conditions = conditionsOf(drl, ruleName);
         String imports = String.join("\n", IMPORT.matcher(drl).results().map(r -> r.group().trim()).toList());
         List<Boolean> holds = new ArrayList<>();
@@ -95,12 +96,12 @@ final class DrlProbes {
         return m.matches() ? (m.group(1) == null ? "" : m.group(1)) + m.group(2) + "()" : null;
     }
 
-    private static boolean fires(String imports, List<String> lhs, List<Object> facts) {
+    private boolean fires(String imports, List<String> lhs, List<Object> facts) {
         String drl = "package probes;\n" + imports + "\nrule \"probe\"\nwhen\n    " + String.join("\n    ", lhs) + "\nthen\nend\n";
-        if (BROKEN.containsKey(drl)) {
+        if (broken.containsKey(drl)) {
             return false;
         }
-        KieBase kieBase = COMPILED.computeIfAbsent(drl, DrlProbes::compile);
+        KieBase kieBase = compiled.computeIfAbsent(drl, this::compile);
         if (kieBase == null) {
             return false;
         }
@@ -113,7 +114,7 @@ final class DrlProbes {
         }
     }
 
-    private static KieBase compile(String drl) {
+    private KieBase compile(String drl) {
         KieServices kie = KieServices.get();
         KieFileSystem files = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("dk.tvaers", "probe", "1." + Math.abs(drl.hashCode()) + "." + System.nanoTime());
@@ -121,7 +122,7 @@ final class DrlProbes {
         files.write("src/main/resources/probes/probe.drl", drl);
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-            BROKEN.put(drl, true);
+            broken.put(drl, true);
             return null;
         }
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
@@ -129,6 +130,4 @@ final class DrlProbes {
         return kieBase;
     }
 
-    private DrlProbes() {
-    }
 }

@@ -71,35 +71,45 @@ public class RuleEngine {
         return active.get().evaluate(snapshot);
     }
 
-    /** The shipped folder as a version, when it is new and no leader's choice would be undone. */
+    /**
+     * The shipped folder as a version, when it is new and no leader's choice would be undone. The set
+     * compiled to check it becomes the active one once the import is committed: it is not compiled twice.
+     */
     private void importShipped() {
         List<RuleSource> shipped = RuleSetBuilder.readFolder(folder);
         String hash = RuleVersions.contentHash(shipped);
-        transaction.executeWithoutResult(status -> {
+        RuleSet imported = transaction.execute(status -> {
             Optional<Integer> same = versions.findByContentHash(hash);
             Optional<RuleVersions.Activation> current = versions.current();
             if (current.isPresent() && same.isPresent()) {
-                return;
+                return null;
             }
             if (current.isPresent() && versions.leaderActivatedSinceLastImport()) {
                 log.warn("Standardreglerne i {} er ændret, men en leder har aktiveret version {} siden; de indlæses ikke",
                         folder, current.get().version());
-                return;
+                return null;
             }
+            RuleSet compiled;
+            long started = System.nanoTime();
             try {
-                RuleSetBuilder.build(shipped, 0, "system", clock.instant());
+                compiled = RuleSetBuilder.build(shipped, 0, "system", clock.instant());
             } catch (RuleCompilationException e) {
                 if (current.isEmpty()) {
                     throw e;
                 }
                 log.error("Standardreglerne i {} kan ikke oversættes; version {} forbliver aktiv. {}", folder, current.get().version(), e.getMessage());
-                return;
+                return null;
             }
             int version = same.orElseGet(() -> versions.create(shipped, "system", "Standardregler fra " + folder.getFileName(),
                     RuleVersions.Origin.SHIPPED, clock.instant()));
             versions.activate(version, "system", "Standardregler indlæst ved opstart", false, clock.instant());
-            log.info("Standardreglerne fra {} er indlæst som version {}", folder, version);
+            log.info("Standardreglerne fra {} er indlæst som version {} og aktive, oversat på {} ms", folder, version,
+                    (System.nanoTime() - started) / 1_000_000);
+            return compiled.as(version, clock.instant(), "system");
         });
+        if (imported != null) {
+            active.set(imported);
+        }
     }
 
     /**
@@ -167,19 +177,28 @@ public class RuleEngine {
     }
 
     private static Candidate candidate(RuleSet base, List<RuleSource> sources) {
-        return new Candidate(base.version(), RuleSetBuilder.build(sources, 0, "kandidat", base.activatedAt()));
+        return new Candidate(base, RuleSetBuilder.build(sources, 0, "kandidat", base.activatedAt()));
     }
 
-    /** A compiled rule set that is not (yet) a version, and the version it was made from. */
-    public record Candidate(int baseVersion, RuleSet ruleSet) {}
+    /** A compiled rule set that is not (yet) a version, and the active set it was made from: what a what-if compares. */
+    public record Candidate(RuleSet base, RuleSet ruleSet) {}
 
-    /** Stores a candidate as a new version and activates it on every node. */
+    /**
+     * Stores a candidate as a new version and activates it on every node.
+     *
+     * @throws RuleConflictException when another change took the next version number at the same moment
+     */
     public int activate(Candidate candidate, String by, String comment) {
-        int version = transaction.execute(status -> {
-            int created = versions.create(candidate.ruleSet().sources(), by, comment, RuleVersions.Origin.LEADER, clock.instant());
-            versions.activate(created, by, comment, true, clock.instant());
-            return created;
-        });
+        int version;
+        try {
+            version = transaction.execute(status -> {
+                int created = versions.create(candidate.ruleSet().sources(), by, comment, RuleVersions.Origin.LEADER, clock.instant());
+                versions.activate(created, by, comment, true, clock.instant());
+                return created;
+            });
+        } catch (DuplicateKeyException raced) {
+            throw new RuleConflictException();
+        }
         events.publishEvent(new RuleSetEvents.VersionCreated(version, by, comment));
         switchTo(candidate.ruleSet(), version, by);
         return version;

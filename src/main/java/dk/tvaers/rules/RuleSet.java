@@ -22,6 +22,8 @@ public final class RuleSet {
     private final Thresholds thresholds;
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
+    /** The probe rules "why not" compiled for this set's DRL rules. */
+    private final DrlProbes probes = new DrlProbes();
 
     RuleSet(int version, Instant activatedAt, String activatedBy, List<RuleSource> sources, Thresholds thresholds, KieBase kieBase,
             List<RuleInfo> rules) {
@@ -133,7 +135,7 @@ public final class RuleSet {
         } else {
             List<Object> all = new ArrayList<>(thresholds.all());
             all.addAll(snapshot.facts());
-            holds = DrlProbes.check(drl, rule.name(), all);
+            holds = probes.check(drl, rule.name(), all);
         }
         for (int i = 0; i < holds.size(); i++) {
             String text = i < rule.conditions().size() ? rule.conditions().get(i) : DrlProbes.conditionsOf(drl, rule.name()).get(i);

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** One file of a rule set, named by its path below {@code rules/}. */
-public record RuleSource(String name, byte[] content) {
+/** One file of a rule set, named by its path below {@code rules/}; serializable, as an upload waiting in a session is. */
+public record RuleSource(String name, byte[] content) implements java.io.Serializable {
 
     public String sha256() {
         try {

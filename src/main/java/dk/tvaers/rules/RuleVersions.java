@@ -87,13 +87,6 @@ public class RuleVersions {
                 .optional();
     }
 
-    /** The number of the active version alone: what every node polls. */
-    @Transactional(readOnly = true)
-    public Optional<Integer> currentVersion() {
-        return jdbc.sql("select version from rule_set_activation where id = (select max(id) from rule_set_activation)")
-                .query(Integer.class).optional();
-    }
-
     /** Whether a person has activated a version since the newest shipped version was imported. */
     @Transactional(readOnly = true)
     public boolean leaderActivatedSinceLastImport() {
@@ -124,11 +117,6 @@ public class RuleVersions {
                 .list();
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Version> find(int version) {
-        return history().stream().filter(v -> v.version() == version).findFirst();
-    }
-
     /** Every version, newest first. */
     @Transactional(readOnly = true)
     public List<Version> history() {
@@ -140,15 +128,6 @@ public class RuleVersions {
         return jdbc.sql("select version, created_at, created_by, comment, origin, content_hash from rule_set_version order by version desc")
                 .query((rs, n) -> new Version(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                         Origin.valueOf(rs.getString(5)), rs.getString(6), sources.getOrDefault(rs.getInt(1), List.of())))
-                .list();
-    }
-
-    /** Every activation, newest first. */
-    @Transactional(readOnly = true)
-    public List<Activation> activations() {
-        return jdbc.sql("select id, version, activated_at, activated_by, comment, by_leader from rule_set_activation order by id desc")
-                .query((rs, n) -> new Activation(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6)))
                 .list();
     }
 }

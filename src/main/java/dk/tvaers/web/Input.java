@@ -107,6 +107,20 @@ public final class Input {
         return text;
     }
 
+    /** A form field or query parameter read as {@link #text(JsonNode, String, boolean, int)} reads a JSON field. */
+    public String text(String field, String value, boolean required, int maxLength) {
+        return text(single(field, value), field, required, maxLength);
+    }
+
+    /** A form field or query parameter read as {@link #code(JsonNode, String, Class, boolean)} reads a JSON field. */
+    public <E extends Enum<E>> E code(String field, String value, Class<E> type, boolean required) {
+        return code(single(field, value), field, type, required);
+    }
+
+    private static JsonNode single(String field, String value) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put(field, value);
+    }
+
     /** The citizen's CPR number: the one field where one belongs. */
     public String cpr(JsonNode node, String field) {
         String text = plainText(node, field, true, 11);
