@@ -82,9 +82,14 @@ final class ApiBodies {
     record EffortMove(@Schema(description = NOT_IN_FUTURE) LocalDate startedOn, @Schema(description = NOT_IN_FUTURE) LocalDate endedOn) {}
 
     /** The completion body: which one depends on the task's key (API.md). */
-    @Schema(name = "TaskCompletionRequest", oneOf = {RegisterConsent.class, YouthTeamSparring.class, NetworkMeeting.class,
-            FindInternship.class, HeldOn.class, MidwayReview.class, EvaluateInternship.class, FollowUp.class})
+    @Schema(name = "TaskCompletionRequest", anyOf = {RegisterConsent.class, YouthTeamSparring.class, NetworkMeeting.class,
+            FindInternship.class, HeldOn.class, MidwayReview.class, EvaluateInternship.class, FollowUp.class, GenericCompletion.class})
     record TaskCompletion() {}
+
+    @Schema(name = "GenericTaskCompletion", type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "Et trin, en procesejer har tilføjet: et felt pr. formularfelt i GET /api/tasks/{id}/form (string: tekst, "
+                    + "long: helt tal, boolean: true/false, date: ÅÅÅÅ-MM-DD, enum: en af værdiernes id).")
+    record GenericCompletion() {}
 
     @Schema(name = "RegisterConsentCompletion", requiredProperties = "consentGiven",
             description = "registerConsent: givenBy, departments og givenOn skal udfyldes, når consentGiven er true.")

@@ -48,6 +48,15 @@ class TaskController {
         return views;
     }
 
+    @GetMapping("/{id}/form")
+    @Operation(summary = "Felterne opgaven afsluttes med: for en opgave med Tværs' egen formular generic=false (felterne står i API.md); "
+            + "for et trin, en procesejer har tilføjet, formularfelterne fra dets BPMN")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Opgavens formular"),
+            @ApiResponse(responseCode = "404", description = "Opgaven findes ikke, eller du har ikke adgang til dens sag")})
+    Inbox.FormView form(@PathVariable String id, Authentication auth) {
+        return inbox.form(CurrentUser.of(auth), id);
+    }
+
     @PostMapping("/{id}/claim")
     @Operation(summary = "Tag opgaven; 409 hvis en anden har den")
     @ApiResponses({@ApiResponse(responseCode = "204", description = "Opgaven er din"),

@@ -7,7 +7,9 @@ import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
+import dk.tvaers.route.FormFields;
 import dk.tvaers.route.RouteTasks;
+import dk.tvaers.route.TaskCompletion;
 import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.security.NotVisibleException;
 import dk.tvaers.security.CaseAccessPolicy;
@@ -37,6 +39,21 @@ public class Inbox {
     public record TaskView(String id, String taskKey, @Schema(nullable = true) String name, String caseId, @Schema(nullable = true) String citizenName,
                     List<String> candidateGroups, @Schema(nullable = true) String assignee, Instant created, @Schema(nullable = true) Instant due,
                     List<CaseView.AlarmView> alarms) {}
+
+    /**
+     * The fields a task is completed with: for a step the product has its own form for, none ({@code generic}
+     * false: API.md lists its fields); for a step a process owner added, its form fields from the BPMN.
+     */
+    public record FormView(String taskKey, @Schema(nullable = true) String name, boolean generic, List<FieldView> fields) {}
+
+    /** One field of a generic form: {@code type} is string, long, boolean, date or enum (with its {@code values}). */
+    public record FieldView(String id, String label, @Schema(allowableValues = {"string", "long", "boolean", "date", "enum"}) String type,
+                            boolean required, @Schema(nullable = true) Long min, @Schema(nullable = true) Long max,
+                            @Schema(nullable = true) Integer minLength, @Schema(nullable = true) Integer maxLength, List<Choice> values,
+                            @Schema(nullable = true, description = "Det, formularen starter med") String defaultValue) {}
+
+    /** A value an enum field offers: its id (what the body sends) and its name (what the form shows). */
+    public record Choice(String id, String name) {}
 
     private final TaskService tasks;
     private final RouteTasks routeTasks;
@@ -109,8 +126,40 @@ public class Inbox {
         if (task.getAssignee() == null) {
             requireCandidate(task, user);
         }
-        TaskForm form = TaskForm.parse(task.getTaskDefinitionKey(), body, LocalDate.now(clock));
-        routeTasks.complete(taskId, form, user.id());
+        routeTasks.complete(taskId, completion(task, body), user.id());
+    }
+
+    /** The form a task is completed with; the API's answer to {@code GET /api/tasks/{id}/form}. */
+    public FormView form(CurrentUser user, String taskId) {
+        Task task = visibleTask(taskId, user);
+        if (TaskForm.FORMS.containsKey(task.getTaskDefinitionKey())) {
+            return new FormView(task.getTaskDefinitionKey(), task.getName(), false, List.of());
+        }
+        return new FormView(task.getTaskDefinitionKey(), task.getName(), true, genericFields(task).stream()
+                .map(f -> new FieldView(f.id(), f.title(), f.type().name().toLowerCase(java.util.Locale.ROOT), f.required(), f.min(), f.max(),
+                        f.minLength(), f.maxLength(), f.values().entrySet().stream().map(v -> new Choice(v.getKey(), v.getValue())).toList(),
+                        f.defaultValue()))
+                .toList());
+    }
+
+    /** Whether the task is a step the product has no form of its own for, with form fields in its BPMN. */
+    boolean hasGenericForm(CurrentUser user, String taskId) {
+        Task task = visibleTask(taskId, user);
+        return !TaskForm.FORMS.containsKey(task.getTaskDefinitionKey()) && routeTasks.formFields(task).isPresent();
+    }
+
+    /** The form fields of a step the product has no form of its own for (its generic form). */
+    List<FormFields.Field> genericFields(Task task) {
+        return routeTasks.formFields(task).orElseThrow(() -> new ConflictException("Opgaven " + task.getTaskDefinitionKey()
+                + " har hverken en formular i Tværs eller formularfelter i sin BPMN"));
+    }
+
+    private TaskCompletion completion(Task task, JsonNode body) {
+        String key = task.getTaskDefinitionKey();
+        if (TaskForm.FORMS.containsKey(key)) {
+            return TaskForm.parse(key, body, LocalDate.now(clock));
+        }
+        return GenericTaskForm.parse(key, task.getName(), genericFields(task), body);
     }
 
     private TaskView view(Task task, CaseFile caseFile) {

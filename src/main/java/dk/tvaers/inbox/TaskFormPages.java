@@ -82,7 +82,12 @@ class TaskFormPages {
                 model.addAttribute("prefilledFrom", invitation.startsAt().atZone(DANISH_TIME));
             });
         }
-        return page(task, values, Map.of(), model);
+        for (Inbox.FieldView field : genericFields(task, auth)) {
+            if (field.defaultValue() != null) {
+                values.add(field.id(), field.defaultValue());
+            }
+        }
+        return page(task, values, Map.of(), model, auth);
     }
 
     /** Tells the consent form the citizen's age when it is under 18 (model {@code minorAge}); true then. */
@@ -123,20 +128,21 @@ class TaskFormPages {
         CurrentUser user = CurrentUser.of(auth);
         Inbox.TaskView task = inbox.task(user, id);
         try {
-            inbox.complete(user, id, body(task.taskKey(), form));
+            inbox.complete(user, id, TaskForm.FORMS.containsKey(task.taskKey()) ? body(task.taskKey(), form)
+                    : genericBody(genericFields(task, auth), form));
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.errors().forEach(error -> errors.putIfAbsent(error.field().isEmpty() ? "form" : formField(task.taskKey(), form, error.field()),
                     error.message(texts)));
             minorAge(task, model);
-            return page(task, form, errors, model);
+            return page(task, form, errors, model, auth);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
             return "redirect:/indbakke?conflict";
         }
         return "redirect:/sager/" + task.caseId();
     }
 
-    private String page(Inbox.TaskView task, MultiValueMap<String, String> values, Map<String, String> errors, Model model) {
+    private String page(Inbox.TaskView task, MultiValueMap<String, String> values, Map<String, String> errors, Model model, Authentication auth) {
         model.addAttribute("task", Map.of("id", task.id(), "key", task.taskKey(), "name", task.name(), "caseId", task.caseId(),
                 "citizenName", task.citizenName()));
         model.addAttribute("values", values);
@@ -147,7 +153,45 @@ class TaskFormPages {
         model.addAttribute("networkRows", IntStream.range(0, NETWORK_ROWS).boxed().toList());
         model.addAttribute("agreementRows", IntStream.range(0, AGREEMENT_ROWS).boxed().toList());
         model.addAttribute("choices", choices(task.taskKey()));
+        if (!TaskForm.FORMS.containsKey(task.taskKey()) && inbox.hasGenericForm(CurrentUser.of(auth), task.id())) {
+            model.addAttribute("genericFields", genericFields(task, auth));
+        }
         return "inbox/task";
+    }
+
+    /** The fields of a step a process owner added; none for a task with the product's own form. */
+    private List<Inbox.FieldView> genericFields(Inbox.TaskView task, Authentication auth) {
+        if (TaskForm.FORMS.containsKey(task.taskKey()) || !inbox.hasGenericForm(CurrentUser.of(auth), task.id())) {
+            return List.of();
+        }
+        return inbox.form(CurrentUser.of(auth), task.id()).fields();
+    }
+
+    /**
+     * A generic form's fields as the completion body: a yes/no as a boolean, a whole number as a number,
+     * everything else (text, a day, an enum value) as the text typed or picked; what cannot be read is
+     * passed on as typed, so the parser names the field.
+     */
+    static ObjectNode genericBody(List<Inbox.FieldView> fields, MultiValueMap<String, String> form) {
+        ObjectNode body = JSON.objectNode();
+        for (Inbox.FieldView field : fields) {
+            String name = field.id();
+            switch (field.type()) {
+                case "boolean" -> bool(body, form, name);
+                case "long" -> {
+                    String value = first(form, name);
+                    if (value != null) {
+                        try {
+                            body.put(name, Long.parseLong(value));
+                        } catch (NumberFormatException e) {
+                            body.put(name, value);
+                        }
+                    }
+                }
+                default -> text(body, form, name);
+            }
+        }
+        return body;
     }
 
     /**

@@ -87,6 +87,24 @@ public class ProcessDeployments {
         return new Deployed(deploymentId, definitions, changes);
     }
 
+    /**
+     * What deploying the files would change, against the latest version of each process, without deploying:
+     * the files checked as {@link RouteDeployer#check} does (the engine's own parser reads them at the deploy).
+     *
+     * @throws InvalidProcessException with file, element, line and reason
+     */
+    public List<Changes> preview(Map<String, byte[]> files) {
+        deployer.check(files);
+        List<Changes> changes = new ArrayList<>();
+        for (byte[] content : files.values()) {
+            BpmnModelInstance after = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+            for (Process process : after.getModelElementsByType(Process.class)) {
+                changes.add(changes(process.getId(), latest(process.getId()).map(d -> model(d.getId())).orElse(null), after));
+            }
+        }
+        return changes;
+    }
+
     /** The latest versions of the processes in these files: what an unchanged deployment answers. */
     public Deployed current(Map<String, byte[]> files) {
         List<Definition> definitions = new ArrayList<>();
@@ -142,6 +160,8 @@ public class ProcessDeployments {
     }
 
     /** Elements by id: added, removed, and changed (another type, attribute or content). */
+    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+
     static Changes changes(String key, BpmnModelInstance before, BpmnModelInstance after) {
         Map<String, String> old = before == null ? Map.of() : signatures(before);
         Map<String, String> now = signatures(after);
@@ -164,16 +184,23 @@ public class ProcessDeployments {
         if ("http://www.omg.org/spec/BPMN/20100524/DI".equals(element.getNamespaceURI())) {
             return;
         }
-        String id = element.getAttribute("id");
-        String name = element.getLocalName();
-        if (!id.isEmpty() && !"process".equals(name) && !"definitions".equals(name) && !name.endsWith("EventDefinition")) {
-            signatures.put(id, signature(element));
+        if (ownId(element) && !"process".equals(element.getLocalName()) && !"definitions".equals(element.getLocalName())) {
+            signatures.put(element.getAttribute("id"), signature(element));
         }
         for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof org.w3c.dom.Element childElement) {
                 collect(childElement, signatures);
             }
         }
+    }
+
+    /**
+     * Whether the element counts on its own: a BPMN element with an id, not a timer's or message's event
+     * definition (part of its event) nor a Camunda extension (a form field or an enum value with an id
+     * is part of its task).
+     */
+    private static boolean ownId(org.w3c.dom.Element element) {
+        return element.hasAttribute("id") && BPMN.equals(element.getNamespaceURI()) && !element.getLocalName().endsWith("EventDefinition");
     }
 
     /** The element's name, attributes and content, without the elements inside it that have ids of their own. */
@@ -187,7 +214,7 @@ public class ProcessDeployments {
         attributes.forEach((name, value) -> text.append(name).append('=').append(value).append(';'));
         for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof org.w3c.dom.Element childElement) {
-                if (childElement.hasAttribute("id") && !childElement.getLocalName().endsWith("EventDefinition")) {
+                if (ownId(childElement)) {
                     continue;
                 }
                 text.append(signature(childElement));

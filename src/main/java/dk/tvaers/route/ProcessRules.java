@@ -32,7 +32,9 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * Processes): no script anywhere (a script task, a script listener, an external script resource, a
  * condition in a script language: scripts run inside the engine with its full rights) and no
  * {@code camunda:class} (it would instantiate any class on the class path); every user task with a
- * candidate group or an assignee; every timer a valid ISO-8601 date, duration or cycle (or a cron
+ * candidate group or an assignee and a form Tværs can show (a task key with the product's own form, or
+ * form fields it accepts, {@link FormFields}); the element ids the code refers to kept
+ * ({@link RouteProcess#REFERRED_IDS}); every timer a valid ISO-8601 date, duration or cycle (or a cron
  * cycle, or an expression); every delegate expression and expression naming an existing bean;
  * {@code historyTimeToLive} set on every process. Each problem names the file, the element, its line
  * and the reason, in Danish.
@@ -59,6 +61,14 @@ public final class ProcessRules {
                 problems.add(problem(file, xml, process.getId(), "processen skal have camunda:historyTimeToLive (hvor længe historikken gemmes, fx P1825D)"));
             }
         }
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            for (String id : RouteProcess.REFERRED_IDS.getOrDefault(process.getId(), Set.of())) {
+                if (model.getModelElementById(id) == null) {
+                    problems.add(problem(file, xml, process.getId(), "elementet '" + id + "' mangler; Tværs' kode bruger det"
+                            + " (en formular eller en timer), så det skal blive i processen med samme id"));
+                }
+            }
+        }
         for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
             problems.add(problem(file, xml, task.getId(), "scriptopgaver er ikke tilladt: et script kører inde i motoren med alle dens rettigheder; brug en serviceopgave med en bønne"));
         }
@@ -74,6 +84,9 @@ public final class ProcessRules {
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaAssignee()) && blank(task.getCamundaCandidateUsers())) {
                 problems.add(problem(file, xml, task.getId(), "brugeropgaven skal have en kandidatgruppe (camunda:candidateGroups) eller en ansvarlig"));
+            }
+            if (!RouteProcess.Tasks.WITH_FORMS.contains(task.getId())) {
+                FormFields.problems(task).forEach(reason -> problems.add(problem(file, xml, task.getId(), reason)));
             }
             for (CamundaTaskListener listener : task.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
                     .flatMap(e -> e.getChildElementsByType(CamundaTaskListener.class).stream()).toList()) {

@@ -90,8 +90,13 @@ public class RouteDeployer {
         }
     }
 
-    /** Deploys the files; returns the process definitions that are new versions. */
-    public List<ProcessDefinition> deploy(Map<String, byte[]> files) {
+    /**
+     * Checks the files as a deployment would, before the engine's parser: well-formed BPMN the schema
+     * accepts, and the product's rules ({@link ProcessRules}).
+     *
+     * @throws InvalidProcessException with file, element, line and reason
+     */
+    public void check(Map<String, byte[]> files) {
         if (files.isEmpty()) {
             throw new InvalidProcessException(List.of(new InvalidProcessException.Problem(DEPLOYMENT_SOURCE, null, 0, "ingen .bpmn-filer at deploye")));
         }
@@ -104,6 +109,11 @@ public class RouteDeployer {
         if (!broken.isEmpty()) {
             throw new InvalidProcessException(broken);
         }
+    }
+
+    /** Checks and deploys the files; returns the process definitions that are new versions. */
+    public List<ProcessDefinition> deploy(Map<String, byte[]> files) {
+        check(files);
         DeploymentBuilder builder = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source(DEPLOYMENT_SOURCE)

@@ -3,10 +3,14 @@ package dk.tvaers.route;
 import dk.tvaers.casefile.CaseFiles;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +24,14 @@ public class RouteTasks {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final CaseFiles caseFiles;
     private final Clock clock;
 
-    RouteTasks(TaskService tasks, RuntimeService runtime, CaseFiles caseFiles, Clock clock) {
+    RouteTasks(TaskService tasks, RuntimeService runtime, RepositoryService repository, CaseFiles caseFiles, Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
+        this.repository = repository;
         this.caseFiles = caseFiles;
         this.clock = clock;
     }
@@ -45,6 +51,18 @@ public class RouteTasks {
     public String caseIdOf(Task task) {
         var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
         return instance == null ? null : instance.getBusinessKey();
+    }
+
+    /**
+     * The form fields of the task's step in the version its process runs on ({@link FormFields}); the
+     * generic form of a step the product has no form of its own for; empty when the step declares none.
+     * The engine caches the model.
+     */
+    @Transactional(readOnly = true)
+    public Optional<List<FormFields.Field>> formFields(Task task) {
+        var model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
+        return model.getModelElementById(task.getTaskDefinitionKey()) instanceof UserTask step && FormFields.declared(step)
+                ? Optional.of(FormFields.of(step)) : Optional.empty();
     }
 
     public void claim(String taskId, String user) {

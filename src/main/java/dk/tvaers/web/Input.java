@@ -214,6 +214,28 @@ public final class Input {
         return number;
     }
 
+    /** A whole number of any size a long holds, between min and max (null for no bound). */
+    public Long whole(JsonNode node, String field, boolean required, Long min, Long max) {
+        JsonNode value = present(node, field, required, "required");
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            add(field, "integer");
+            return null;
+        }
+        long number = value.longValue();
+        if ((min != null && number < min) || (max != null && number > max)) {
+            if (min != null && max != null) {
+                add(field, "between", min, max);
+            } else {
+                add(field, min != null ? "atLeast" : "atMost", min != null ? min : max);
+            }
+            return null;
+        }
+        return number;
+    }
+
     public <E extends Enum<E>> E code(JsonNode node, String field, Class<E> type, boolean required) {
         String text = plainText(node, field, required, 100);
         if (text == null) {

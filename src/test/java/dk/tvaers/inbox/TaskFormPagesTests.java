@@ -193,6 +193,8 @@ class TaskFormPagesTests {
             assertThat(files.map(f -> f.getFileName().toString().replace(".html", "")).toList())
                     .containsExactlyInAnyOrderElementsOf(TaskForm.FORMS.keySet());
         }
+        // The deploy rules know which steps have a form of their own: exactly these.
+        assertThat(TaskForm.FORMS.keySet()).containsExactlyInAnyOrderElementsOf(dk.tvaers.route.RouteProcess.Tasks.WITH_FORMS);
         assertThat(TaskFormPages.choices("youthTeamSparring")).containsEntry("outcome", List.of("INTERDISCIPLINARY", "SINGLE_DISCIPLINE", "CLOSE"))
                 .containsKey("departments");
         assertThat(TaskFormPages.choices("followUp")).containsEntry("progression",

@@ -76,14 +76,76 @@ class ProcessRulesTests {
                 .hasSize(3);
     }
 
+    /** A step a process owner adds: the user task mentorTalk with the given attributes and form fields. */
+    private static String mentorTalk(String attributes, String fields) {
+        return "    <bpmn:userTask id=\"mentorTalk\" name=\"Samtale med mentor\" " + attributes + ">"
+                + (fields == null ? "" : "<bpmn:extensionElements><camunda:formData>" + fields + "</camunda:formData></bpmn:extensionElements>")
+                + "</bpmn:userTask>";
+    }
+
+    private static final String GROUP = "camunda:candidateGroups=\"coordinators\"";
+
     @Test
     void aUserTaskNeedsACandidateGroup() {
-        assertThat(check(process(TTL, "    <bpmn:userTask id=\"mentorTalk\" name=\"Samtale med mentor\" />")))
+        assertThat(check(process(TTL, mentorTalk("", ""))))
                 .singleElement().satisfies(p -> {
                     assertThat(p.element()).isEqualTo("mentorTalk");
                     assertThat(p.message()).contains("kandidatgruppe");
                 });
-        assertThat(check(process(TTL, "    <bpmn:userTask id=\"mentorTalk\" name=\"Samtale med mentor\" camunda:candidateGroups=\"coordinators\" />"))).isEmpty();
+        assertThat(check(process(TTL, mentorTalk(GROUP, "")))).isEmpty();
+        assertThat(check(process(TTL, mentorTalk("camunda:assignee=\"koordinator\"", "")))).isEmpty();
+    }
+
+    @Test
+    void aStepTheProductHasNoFormForNeedsFormFieldsItCanShow() {
+        assertThat(check(process(TTL, mentorTalk(GROUP, null)))).singleElement().satisfies(p -> {
+            assertThat(p.element()).isEqualTo("mentorTalk");
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.message()).startsWith("Tværs har ingen formular til brugeropgaven 'mentorTalk'");
+        });
+        String every = """
+                <camunda:formField id="topic" label="Emne" type="string"><camunda:validation><camunda:constraint name="required" />                <camunda:constraint name="maxlength" config="200" /></camunda:validation></camunda:formField>
+                <camunda:formField id="talkForm" label="Samtaleform" type="enum"><camunda:value id="PHONE" name="Telefon" /></camunda:formField>
+                <camunda:formField id="talkHeldOn" label="Dato" type="date" />
+                <camunda:formField id="mentorFound" type="boolean" defaultValue="true" />
+                <camunda:formField id="mentorHours" type="long"><camunda:validation><camunda:constraint name="min" config="0" /></camunda:validation></camunda:formField>
+                """;
+        assertThat(check(process(TTL, mentorTalk(GROUP, every)))).isEmpty();
+        // A shipped task key has the product's own form, whatever its form fields say.
+        assertThat(check(process(TTL, "    <bpmn:userTask id=\"followUp\" " + GROUP + " />"))).isEmpty();
+
+        for (String[] bad : new String[][] {
+                {"<camunda:formField id=\"x\" type=\"custom\" />", "har typen 'custom'; Tværs viser string, long, boolean, date og enum"},
+                {"<camunda:formField id=\"x\" type=\"enum\" />", "er en enum uden værdier"},
+                {"<camunda:formField id=\"x\" type=\"string\"><camunda:validation><camunda:constraint name=\"validator\" config=\"com.evil.V\" />"
+                        + "</camunda:validation></camunda:formField>", "en validator-klasse ville køre inde i motoren"},
+                {"<camunda:formField id=\"x\" type=\"string\"><camunda:validation><camunda:constraint name=\"maxlength\" config=\"lang\" />"
+                        + "</camunda:validation></camunda:formField>", "har reglen 'maxlength' uden et helt tal som værdi"},
+                {"<camunda:formField id=\"x\" type=\"string\" defaultValue=\"${runtime.exec('x')}\" />", "udtryk i formularfelter er ikke tilladt"},
+                {"<camunda:formField id=\"consentGiven\" type=\"boolean\" />", "ville overskrive forløbets variabel"},
+                {"<camunda:formField id=\"x\" type=\"long\" /><camunda:formField id=\"x\" type=\"long\" />", "findes to gange"},
+                {"<camunda:formField id=\"1x\" type=\"long\" />", "skal have et id af bogstaver"}}) {
+            assertThat(check(process(TTL, mentorTalk(GROUP, bad[0])))).as(bad[0]).singleElement().satisfies(p -> {
+                assertThat(p.element()).isEqualTo("mentorTalk");
+                assertThat(p.message()).contains(bad[1]);
+            });
+        }
+        assertThat(check(process(TTL, mentorTalk(GROUP + " camunda:formKey=\"embedded:app:forms/x.html\"", ""))))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("fjern formKey/formRef"));
+    }
+
+    @Test
+    void aNewVersionOfTheRouteKeepsTheElementsTheCodeRefersTo() throws Exception {
+        String shipped = Files.readString(Path.of("processes", "InternshipProcess.bpmn"));
+        ProcessRules all = new ProcessRules(name -> true);
+        assertThat(all.check("InternshipProcess.bpmn", shipped.replace("Timer_MidwayReview", "Timer_Halfway").getBytes(StandardCharsets.UTF_8)))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.element()).isEqualTo("InternshipProcess");
+                    assertThat(p.line()).isEqualTo(3);
+                    assertThat(p.message()).startsWith("elementet 'Timer_MidwayReview' mangler; Tværs' kode bruger det");
+                });
+        // Another process may have steps of any name.
+        assertThat(check(process(TTL, ""))).isEmpty();
     }
 
     @Test

@@ -41,7 +41,7 @@ class ProcessesApiTests {
                   <bpmn:process id="MentorProbeProcess" name="Mentorforløb" isExecutable="true" camunda:historyTimeToLive="P30D">
                     <bpmn:startEvent id="StartEvent_Mentor" />
                     <bpmn:sequenceFlow id="Flow_ToTalk" sourceRef="StartEvent_Mentor" targetRef="mentorTalk" />
-                    <bpmn:userTask id="mentorTalk" name="Samtale med mentor" camunda:candidateGroups="coordinators" />
+                    <bpmn:userTask id="mentorTalk" name="Samtale med mentor" camunda:candidateGroups="coordinators"><bpmn:extensionElements><camunda:formData /></bpmn:extensionElements></bpmn:userTask>
                     <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="mentorTalk" targetRef="%s" />
                 %s
                     <bpmn:endEvent id="EndEvent_Mentor" />
@@ -51,7 +51,7 @@ class ProcessesApiTests {
     }
 
     static final String FOLLOW_UP = """
-                <bpmn:userTask id="mentorFollowUp" name="Opfølgning med mentor" camunda:candidateGroups="coordinators" />
+                <bpmn:userTask id="mentorFollowUp" name="Opfølgning med mentor" camunda:candidateGroups="coordinators"><bpmn:extensionElements><camunda:formData /></bpmn:extensionElements></bpmn:userTask>
                 <bpmn:sequenceFlow id="Flow_FollowUpToEnd" sourceRef="mentorFollowUp" targetRef="EndEvent_Mentor" />
             """;
 
