@@ -3,6 +3,7 @@ package dk.tvaers.api;
 import dk.tvaers.route.InvalidProcessException;
 import dk.tvaers.route.ProcessDeployments;
 import dk.tvaers.route.ProcessNotFoundException;
+import dk.tvaers.route.WaitingTimes;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.Input;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -46,9 +48,11 @@ class ProcessesController {
     static final String DEFINITION_ID = "^(?:[A-Za-z_][A-Za-z0-9_.-]{0,254}:[0-9]{1,9}:)?[0-9a-f-]{36}$";
 
     private final ProcessDeployments deployments;
+    private final WaitingTimes waitingTimes;
 
-    ProcessesController(ProcessDeployments deployments) {
+    ProcessesController(ProcessDeployments deployments, WaitingTimes waitingTimes) {
         this.deployments = deployments;
+        this.waitingTimes = waitingTimes;
     }
 
     private static CurrentUser processOwner(Authentication auth) {
@@ -64,6 +68,37 @@ class ProcessesController {
     List<ProcessDeployments.ProcessView> processes(Authentication auth) {
         processOwner(auth);
         return deployments.processes();
+    }
+
+    @GetMapping("/{definitionId}/activities")
+    @Operation(summary = "Hvor sagerne er og venter, pr. trin i versionen: kørende og afsluttede besøg, median og 90-procent-fraktil "
+            + "af tiden i trinnet (afsluttede i perioden), og hvor længe de kørende har ventet; alarmgrænsen, hvor en gælder")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Trinnene i versionen"),
+            @ApiResponse(responseCode = "400", description = "En dato er ikke gyldig, eller to ligger før from"),
+            @ApiResponse(responseCode = "404", description = "Versionen findes ikke")})
+    List<WaitingTimes.Step> activities(@Parameter(description = "fx CaseRouteProcess:2:…", schema = @Schema(type = "string", pattern = DEFINITION_ID))
+                                       @PathVariable String definitionId,
+                                       @Parameter(description = "afsluttede besøg fra denne dag", schema = @Schema(type = "string", format = "date"))
+                                       @RequestParam(required = false) String from,
+                                       @Parameter(description = "til og med denne dag", schema = @Schema(type = "string", format = "date"))
+                                       @RequestParam(required = false) String to,
+                                       Authentication auth) {
+        processOwner(auth);
+        Input in = new Input();
+        var query = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (from != null) {
+            query.put("from", from);
+        }
+        if (to != null) {
+            query.put("to", to);
+        }
+        LocalDate fromDay = in.date(query, "from", false);
+        LocalDate toDay = in.date(query, "to", false);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            in.add("to", "endBeforeStart");
+        }
+        in.throwIfAny();
+        return waitingTimes.of(definitionId, fromDay, toDay);
     }
 
     @GetMapping(path = "/{definitionId}/xml", produces = "application/xml")

@@ -19,6 +19,6 @@ class AuditConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new AuditInterceptor(trail)).addPathPatterns("/", "/api/cases/**", "/api/cases", "/api/tasks/**", "/api/tasks",
                 "/sager/**", "/indbakke", "/opgaver/**", "/ungeteam", "/ungeteam/**", "/post", "/post/**",
                 // What-if lists the cases the caller may see (none for a leader); version changes are recorded by RuleVersionAudit too.
-                "/api/rules/**", "/regler", "/regler/**", "/api/processes/**");
+                "/api/rules/**", "/regler", "/regler/**", "/api/processes/**", "/processer", "/processer/**");
     }
 }

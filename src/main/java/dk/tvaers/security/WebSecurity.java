@@ -95,6 +95,8 @@ class WebSecurity {
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/regler", "/regler/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + "leaders",
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
+                        .requestMatchers("/processer", "/processer/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + "process-owners",
+                                EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
