@@ -81,15 +81,15 @@ final class ApiBodies {
             description = "startedOn eller endedOn; ikke efter i dag, startedOn ikke før requestedOn, endedOn ikke før starten.")
     record EffortMove(@Schema(description = NOT_IN_FUTURE) LocalDate startedOn, @Schema(description = NOT_IN_FUTURE) LocalDate endedOn) {}
 
-    /** The completion body: which one depends on the task's key (API.md). */
-    @Schema(name = "TaskCompletionRequest", anyOf = {RegisterConsent.class, YouthTeamSparring.class, NetworkMeeting.class,
-            FindInternship.class, HeldOn.class, MidwayReview.class, EvaluateInternship.class, FollowUp.class, GenericCompletion.class})
+    /**
+     * The completion body: which one depends on the task's key (API.md). A step a process owner added takes its
+     * form fields instead, which no schema here can list: GET /api/tasks/{id}/form has them.
+     */
+    @Schema(name = "TaskCompletionRequest", oneOf = {RegisterConsent.class, YouthTeamSparring.class, NetworkMeeting.class,
+            FindInternship.class, HeldOn.class, MidwayReview.class, EvaluateInternship.class, FollowUp.class},
+            description = "Felterne for opgavens taskKey (API.md). Et trin, en procesejer har tilføjet, afsluttes med et felt pr. formularfelt "
+                    + "i GET /api/tasks/{id}/form (string: tekst, long: helt tal, boolean: true/false, date: ÅÅÅÅ-MM-DD, enum: en værdis id).")
     record TaskCompletion() {}
-
-    @Schema(name = "GenericTaskCompletion", type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-            description = "Et trin, en procesejer har tilføjet: et felt pr. formularfelt i GET /api/tasks/{id}/form (string: tekst, "
-                    + "long: helt tal, boolean: true/false, date: ÅÅÅÅ-MM-DD, enum: en af værdiernes id).")
-    record GenericCompletion() {}
 
     @Schema(name = "RegisterConsentCompletion", requiredProperties = "consentGiven",
             description = "registerConsent: givenBy, departments og givenOn skal udfyldes, når consentGiven er true.")

@@ -188,6 +188,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 : new FieldError("", text))));
     }
 
+    /** A multipart body that cannot be read (its parts do not match the boundary it declares), or one too large. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> multipart(org.springframework.web.multipart.MultipartException e) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, Problems.danishDetail(413)));
+        }
+        return respond(invalid(List.of(FieldError.of("files", "multipart"))));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(invalid(List.of(FieldError.of(e.getName(), "invalidValue"))));

@@ -48,6 +48,12 @@ class PageProblems {
     }
 
     /** A page's own refusal, with the status it names. */
+    /** An upload the browser sent broken, or too large: the page's own error, not a server error. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ModelAndView multipart(org.springframework.web.multipart.MultipartException e) {
+        return ErrorAnswers.page(e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());

@@ -151,6 +151,21 @@ class ProcessesApiTests {
     }
 
     @Test
+    void aMultipartBodyThatDoesNotMatchItsBoundaryIsRefusedWith400() throws Exception {
+        for (String[] door : new String[][] {{"procesejer", "/api/processes/deployments"}, {"leder", "/api/rules/deployments"},
+                {"koordinator", "/api/rules/deployments"}}) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBasicAuth(door[0], door[0]);
+            headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=aaaa");
+            ResponseEntity<String> answer = http.exchange(door[1], HttpMethod.POST,
+                    new HttpEntity<>("--aaaa\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.bpmn\"\r\n\r\n<bpmn", headers), String.class);
+            assertThat(answer.getStatusCode().value()).as(door[1] + " as " + door[0]).isEqualTo(400);
+            assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(json.readTree(answer.getBody()).path("errors").get(0).path("message").asText()).contains("multipart/form-data");
+        }
+    }
+
+    @Test
     void onlyProcessOwnersAndAdministratorsWorkWithTheProcesses() {
         for (String user : List.of("koordinator", "uu", "leder")) {
             assertThat(get(user, "/api/processes").getStatusCode().value()).as(user).isEqualTo(403);
