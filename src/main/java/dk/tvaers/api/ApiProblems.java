@@ -135,6 +135,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** No plan between the two versions, or no case that can move: 422 with the engine's reasons; nothing has moved. */
+    @ExceptionHandler(dk.tvaers.route.MigrationRefusedException.class)
+    ResponseEntity<Object> migrationRefused(dk.tvaers.route.MigrationRefusedException e) {
+        List<FieldError> errors = e.reasons().stream().map(reason -> new FieldError("targetDefinitionId", reason)).toList();
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Sagerne kan ikke flyttes; intet er flyttet");
+        problem.setProperty("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        problem.setProperty("errorCount", errors.size());
+        return respond(problem);
+    }
+
     @ExceptionHandler(ProcessNotFoundException.class)
     ResponseEntity<Object> processNotFound(ProcessNotFoundException e) {
         return respond(problem(HttpStatus.NOT_FOUND, e.getMessage()));

@@ -3,6 +3,7 @@ package dk.tvaers.api;
 import dk.tvaers.route.InvalidProcessException;
 import dk.tvaers.route.ProcessDeployments;
 import dk.tvaers.route.ProcessNotFoundException;
+import dk.tvaers.route.RouteMigrations;
 import dk.tvaers.route.WaitingTimes;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
@@ -49,10 +50,12 @@ class ProcessesController {
 
     private final ProcessDeployments deployments;
     private final WaitingTimes waitingTimes;
+    private final RouteMigrations migrations;
 
-    ProcessesController(ProcessDeployments deployments, WaitingTimes waitingTimes) {
+    ProcessesController(ProcessDeployments deployments, WaitingTimes waitingTimes, RouteMigrations migrations) {
         this.deployments = deployments;
         this.waitingTimes = waitingTimes;
+        this.migrations = migrations;
     }
 
     private static CurrentUser processOwner(Authentication auth) {
@@ -134,5 +137,67 @@ class ProcessesController {
             return ResponseEntity.ok(deployments.current(bpmn));
         }
         return ResponseEntity.created(URI.create("/api/processes/" + deployed.definitions().get(0).definitionId() + "/xml")).body(deployed);
+    }
+
+    /** A migration started: its id, and the plan and dry run it was started from. */
+    record MigrationStarted(String migrationId, String sourceDefinitionId, String targetDefinitionId, int instances, int canMigrate,
+                            List<RouteMigrations.Mapping> plan, List<RouteMigrations.Cannot> cannot) {}
+
+    @PostMapping(path = "/migrations", consumes = "application/json")
+    @Operation(summary = "Planlægger at flytte kørende sager fra én version til en anden (aktiviteter med samme id), med en prøvekørsel af hver sag; "
+            + "uden dryRun startes flytningen også som motorens batch for de sager, der kan flyttes",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiBodies.MigrationRequest.class))))
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Prøvekørslen (dryRun true): planen, og hvilke sager der kan og ikke kan flyttes",
+            content = @Content(schema = @Schema(implementation = RouteMigrations.Report.class))),
+            @ApiResponse(responseCode = "202", description = "Flytningen er startet",
+                    content = @Content(schema = @Schema(implementation = MigrationStarted.class))),
+            @ApiResponse(responseCode = "404", description = "En af versionerne findes ikke"),
+            @ApiResponse(responseCode = "422", description = "Ingen plan mellem versionerne, eller ingen sag kan flyttes; intet er flyttet")})
+    ResponseEntity<?> migrate(@org.springframework.web.bind.annotation.RequestBody com.fasterxml.jackson.databind.JsonNode body, Authentication auth) {
+        CurrentUser user = processOwner(auth);
+        Input in = new Input();
+        Input.object(body);
+        in.onlyFields(body, "sourceDefinitionId", "targetDefinitionId", "dryRun", "caseIds");
+        String source = definitionId(in, body, "sourceDefinitionId");
+        String target = definitionId(in, body, "targetDefinitionId");
+        Boolean dryRun = in.bool(body, "dryRun", false);
+        java.util.Set<String> caseIds = null;
+        com.fasterxml.jackson.databind.JsonNode cases = in.arrayField(body, "caseIds", false, 10_000);
+        if (cases != null) {
+            caseIds = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < cases.size(); i++) {
+                if (!cases.get(i).isTextual() || cases.get(i).asText().length() > 64) {
+                    in.add("caseIds[" + i + "]", "text");
+                } else {
+                    caseIds.add(cases.get(i).asText());
+                }
+            }
+        }
+        in.throwIfAny();
+        if (Boolean.TRUE.equals(dryRun)) {
+            return ResponseEntity.ok(migrations.dryRun(source, target, caseIds));
+        }
+        RouteMigrations.Started started = migrations.start(source, target, caseIds, user.id());
+        RouteMigrations.Report report = started.report();
+        return ResponseEntity.accepted().location(URI.create("/api/processes/migrations/" + started.migrationId()))
+                .body(new MigrationStarted(started.migrationId(), source, target, report.instances(), report.canMigrate(), report.plan(), report.cannot()));
+    }
+
+    @GetMapping("/migrations/{migrationId}")
+    @Operation(summary = "Hvor en flytning står: RUNNING, COMPLETED eller FAILED, hvor mange sager den fik, hvor mange der er flyttet, og hvilke der fejlede og hvorfor")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Flytningens tilstand"),
+            @ApiResponse(responseCode = "404", description = "Flytningen findes ikke")})
+    RouteMigrations.Status migration(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String migrationId, Authentication auth) {
+        processOwner(auth);
+        return migrations.status(migrationId).orElseThrow(() -> new ProcessNotFoundException(migrationId));
+    }
+
+    private static String definitionId(Input in, com.fasterxml.jackson.databind.JsonNode body, String field) {
+        String id = in.text(body, field, true, 300);
+        if (id != null && !id.matches(DEFINITION_ID)) {
+            in.add(field, "invalidValue");
+            return null;
+        }
+        return id;
     }
 }

@@ -1,7 +1,9 @@
 package dk.tvaers.processowners;
 
 import dk.tvaers.route.InvalidProcessException;
+import dk.tvaers.route.MigrationRefusedException;
 import dk.tvaers.route.ProcessDeployments;
+import dk.tvaers.route.RouteMigrations;
 import dk.tvaers.route.WaitingTimes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,12 +62,14 @@ class ProcessPages {
 
     private final ProcessDeployments deployments;
     private final WaitingTimes waitingTimes;
+    private final RouteMigrations migrations;
     private final Texts texts;
     private final ObjectMapper json;
 
-    ProcessPages(ProcessDeployments deployments, WaitingTimes waitingTimes, MessageSource messages, ObjectMapper json) {
+    ProcessPages(ProcessDeployments deployments, WaitingTimes waitingTimes, RouteMigrations migrations, MessageSource messages, ObjectMapper json) {
         this.deployments = deployments;
         this.waitingTimes = waitingTimes;
+        this.migrations = migrations;
         this.texts = Texts.of(messages);
         this.json = json;
     }
@@ -182,6 +186,8 @@ class ProcessPages {
         Map<String, StepView> byId = new LinkedHashMap<>();
         views.forEach(v -> byId.put(v.activityId(), v));
         model.addAttribute("version", version);
+        model.addAttribute("targets", ((ProcessDeployments.ProcessView) model.getAttribute("process")).versions().stream()
+                .filter(v -> !v.definitionId().equals(definitionId)).toList());
         model.addAttribute("steps", views);
         model.addAttribute("slowest", WaitingTimes.slowest(steps, 5).stream().map(s -> byId.get(s.activityId())).toList());
         model.addAttribute("overlays", json.writeValueAsString(views.stream().filter(v -> !"none".equals(v.heat()) || v.running() > 0)
@@ -192,6 +198,47 @@ class ProcessPages {
         model.addAttribute("errors", errors);
         model.addAttribute(LanguageLink.PAGE_URL, "/processer/" + definitionId);
         return "processowners/process";
+    }
+
+    /** Step one of moving running cases: the plan to the chosen version, and the dry run's cases that can and cannot move. */
+    @GetMapping("/processer/{definitionId}/flyt")
+    String migrationPlan(@PathVariable String definitionId, @RequestParam String target, Model model) {
+        model.addAttribute("source", version(definitionId));
+        model.addAttribute("target", version(target));
+        try {
+            model.addAttribute("report", migrations.dryRun(definitionId, target, null));
+        } catch (MigrationRefusedException e) {
+            model.addAttribute("refused", e.reasons());
+        }
+        model.addAttribute(LanguageLink.PAGE_URL, "/processer/" + definitionId);
+        return "processowners/migrate";
+    }
+
+    /** Step two: the engine's batch for the cases that can move; its progress on a page of its own. */
+    @PostMapping("/processer/{definitionId}/flyt")
+    String migrate(@PathVariable String definitionId, @RequestParam String target, Authentication auth, Model model) {
+        try {
+            return "redirect:/processer/flytninger/" + migrations.start(definitionId, target, null, CurrentUser.of(auth).id()).migrationId();
+        } catch (MigrationRefusedException e) {
+            return migrationPlan(definitionId, target, model);
+        }
+    }
+
+    @GetMapping("/processer/flytninger/{migrationId}")
+    String migration(@PathVariable String migrationId, Model model) {
+        RouteMigrations.Status status = migrations.status(migrationId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("migration", status);
+        model.addAttribute("source", version(status.sourceDefinitionId()));
+        model.addAttribute("target", version(status.targetDefinitionId()));
+        model.addAttribute(LanguageLink.PAGE_URL, "/processer/flytninger/" + migrationId);
+        return "processowners/migration";
+    }
+
+    /** A version with its process's name, for the pages' headings; 404 when there is none. */
+    private Map<String, Object> version(String definitionId) {
+        return deployments.processes().stream().flatMap(p -> p.versions().stream().filter(v -> v.definitionId().equals(definitionId))
+                        .map(v -> Map.<String, Object>of("name", p.name(), "key", p.key(), "version", v)))
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/processer/{definitionId}/bpmn")

@@ -7,6 +7,7 @@ import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Flag;
 import dk.tvaers.inbox.TaskForm;
 import dk.tvaers.route.RouteDeployer;
+import dk.tvaers.support.Batches;
 import dk.tvaers.support.MentorStep;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
@@ -46,6 +47,7 @@ class ProcessOwnerBrowserTests {
     @Autowired Route route;
     @Autowired RouteDeployer deployer;
     @Autowired RepositoryService repository;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
 
     @BeforeAll
     static void openBrowser() {
@@ -101,6 +103,10 @@ class ProcessOwnerBrowserTests {
         assertThat(page.seriousAccessibilityProblems()).as("refusal").isEmpty();
         page.screenshot("processes-refused.png");
 
+        // A case already running on the shipped version, to move onto the new one.
+        String waiting = route.refer("Venter Browser", 24, Flag.SOCIAL_ISOLATION).id();
+        String shippedVersion = repository.createProcessDefinitionQuery().processDefinitionKey("CaseRouteProcess").latestVersion().singleResult().getId();
+
         Path good = folder.resolve("good").resolve(MentorStep.FILE);
         Files.createDirectories(good.getParent());
         Files.writeString(good, MentorStep.route());
@@ -155,5 +161,23 @@ class ProcessOwnerBrowserTests {
 
         page.open("/processer/" + definitionId + "?from=2026-06-01&to=2026-01-01");
         page.waitFor("Slutdatoen kan ikke ligge før startdatoen");
+
+        // Move the case still on the shipped version onto the new one.
+        page.open("/processer/" + shippedVersion);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("target"))).selectByValue(definitionId);
+        driver.findElement(By.xpath("//button[normalize-space()='Vis planen og prøvekørslen']")).click();
+        page.waitFor("Planen");
+        assertThat(driver.findElement(By.cssSelector("table.mappings")).getText()).contains("registerConsent");
+        assertThat(driver.getPageSource()).doesNotContain("Venter Browser");
+        assertThat(page.seriousAccessibilityProblems()).as("migration plan").isEmpty();
+        page.screenshot("processes-migrate.png");
+        driver.findElement(By.cssSelector("form[action$='/flyt'] button[type=submit]")).click();
+        page.waitFor("Flytningen er i gang");
+        Batches.run(management);
+        driver.navigate().refresh();
+        page.waitFor("Flytningen er færdig");
+        assertThat(page.seriousAccessibilityProblems()).as("migration").isEmpty();
+        page.screenshot("processes-migration.png");
+        assertThat(route.routeOf(waiting).getProcessDefinitionId()).isEqualTo(definitionId);
     }
 }
