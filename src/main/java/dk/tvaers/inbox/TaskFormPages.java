@@ -154,7 +154,12 @@ class TaskFormPages {
         model.addAttribute("agreementRows", IntStream.range(0, AGREEMENT_ROWS).boxed().toList());
         model.addAttribute("choices", choices(task.taskKey()));
         if (!TaskForm.FORMS.containsKey(task.taskKey()) && inbox.hasGenericForm(CurrentUser.of(auth), task.id())) {
-            model.addAttribute("genericFields", genericFields(task, auth));
+            List<Inbox.FieldView> fields = genericFields(task, auth);
+            model.addAttribute("genericFields", fields);
+            // The error summary names the field each error is for: the labels are the process owner's.
+            Map<String, String> labels = new LinkedHashMap<>();
+            fields.forEach(field -> labels.put(field.id(), field.label()));
+            model.addAttribute("fieldLabels", labels);
         }
         return "inbox/task";
     }

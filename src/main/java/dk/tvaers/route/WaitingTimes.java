@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,7 @@ public class WaitingTimes {
         this.clock = clock;
     }
 
-    /** The version's steps in the diagram's order; {@code from} and {@code to} (inclusive, either null) bound the completed visits. */
+    /** The version's steps in the diagram's reading order; {@code from} and {@code to} (inclusive, either null) bound the completed visits. */
     public List<Step> of(String definitionId, LocalDate from, LocalDate to) {
         if (repository.createProcessDefinitionQuery().processDefinitionId(definitionId).count() == 0) {
             throw new ProcessNotFoundException(definitionId);
@@ -96,6 +97,16 @@ public class WaitingTimes {
                     done == null ? null : hours(done[1]), done == null ? null : hours(done[2]),
                     open == null ? null : hours(Math.max(0, open[1])), threshold == null ? null : code, threshold == null ? null : threshold.days()));
         }
+        // In the diagram's reading order: left to right, then top to bottom (steps without a shape last).
+        Map<String, double[]> position = new HashMap<>();
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+            if (shape.getBpmnElement() != null && shape.getBounds() != null) {
+                position.put(shape.getBpmnElement().getId(), new double[] {shape.getBounds().getX(), shape.getBounds().getY()});
+            }
+        }
+        double[] nowhere = {Double.MAX_VALUE, Double.MAX_VALUE};
+        steps.sort(Comparator.comparingDouble((Step s) -> position.getOrDefault(s.activityId(), nowhere)[0])
+                .thenComparingDouble(s -> position.getOrDefault(s.activityId(), nowhere)[1]));
         return steps;
     }
 

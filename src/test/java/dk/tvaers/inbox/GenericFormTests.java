@@ -170,7 +170,8 @@ class GenericFormTests {
         HttpResponse<String> invalid = koordinator.post("/opgaver/" + taskId, "topic", "Praktik", "mentorHours", "mange");
         assertThat(invalid.statusCode()).isEqualTo(200);
         assertThat(invalid.body()).contains("id=\"err-talkForm\"").contains("id=\"err-talkHeldOn\"").contains("id=\"err-mentorHours\"")
-                .contains("Skal være et helt tal").contains("value=\"Praktik\"").doesNotContain("id=\"err-topic\"");
+                .contains("Skal være et helt tal").contains("value=\"Praktik\"").doesNotContain("id=\"err-topic\"")
+                .contains("<a href=\"#talkForm\">Samtaleform: Skal udfyldes</a>");
         assertThat(route.openTasks(caseId)).extracting(t -> t.getTaskDefinitionKey()).containsExactly("mentorTalk");
 
         HttpResponse<String> done = koordinator.post("/opgaver/" + taskId, "topic", "Praktik", "talkForm", "IN_PERSON",

@@ -137,6 +137,11 @@ class WaitingTimesTests {
         assertThat(byId.get("youthTeamSparring").get("thresholdDays").asInt()).isEqualTo(14);
         assertThat(byId.get("CallActivity_NetworkMeeting").get("thresholdDays").asInt()).isEqualTo(21);
         assertThat(byId).containsKey("Timer_FollowUpDue").doesNotContainKey("Gateway_ConsentGiven").doesNotContainKey("StartEvent_CaseReferred");
+        // In the diagram's reading order, left to right.
+        List<String> order = new ArrayList<>();
+        steps.forEach(s -> order.add(s.get("activityId").asText()));
+        assertThat(order).containsSubsequence("Task_EvaluateReferral", "registerConsent", "youthTeamSparring", "CallActivity_NetworkMeeting",
+                "CallActivity_Internship", "Timer_FollowUpDue", "followUp", "Task_CloseCase");
         assertThat(steps.toString()).doesNotContainPattern("\\d{6}-?\\d{4}");
     }
 
