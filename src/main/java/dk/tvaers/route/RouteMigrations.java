@@ -205,6 +205,9 @@ public class RouteMigrations {
                 return Optional.<Cannot>empty();
             } catch (MigratingProcessInstanceValidationException e) {
                 return Optional.of(cannot(instance, e.getValidationReport()));
+            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                // Anything else the engine refuses for this instance (it ended meanwhile, say): it cannot move, for that reason.
+                return Optional.of(new Cannot(instance.getId(), instance.getBusinessKey(), null, e.getMessage()));
             }
         });
     }
