@@ -81,13 +81,16 @@ final class ApiBodies {
             description = "startedOn eller endedOn; ikke efter i dag, startedOn ikke før requestedOn, endedOn ikke før starten.")
     record EffortMove(@Schema(description = NOT_IN_FUTURE) LocalDate startedOn, @Schema(description = NOT_IN_FUTURE) LocalDate endedOn) {}
 
+    /** The most cases a migration names: as many as fit in a request body (tvaers.api.max-body-size, 256 KB) with room to spare. */
+    static final int MAX_CASE_IDS = 2_000;
+
     @Schema(name = "MigrationRequest", requiredProperties = {"sourceDefinitionId", "targetDefinitionId"},
             description = "Flyt kørende sager fra sourceDefinitionId til targetDefinitionId; dryRun true viser kun planen og prøvekørslen; "
                     + "caseIds begrænser til de nævnte sager.")
     record MigrationRequest(@Schema(pattern = "^(?:[A-Za-z_][A-Za-z0-9_.-]{0,254}:[0-9]{1,9}:)?[0-9a-f-]{36}$") String sourceDefinitionId,
                             @Schema(pattern = "^(?:[A-Za-z_][A-Za-z0-9_.-]{0,254}:[0-9]{1,9}:)?[0-9a-f-]{36}$") String targetDefinitionId,
                             Boolean dryRun,
-                            @ArraySchema(maxItems = 10_000, arraySchema = @Schema(description = "Kun disse sager (uden: alle på versionen)"),
+                            @ArraySchema(maxItems = MAX_CASE_IDS, arraySchema = @Schema(description = "Kun disse sager (uden: alle på versionen)"),
                                     schema = @Schema(maxLength = 64)) List<String> caseIds) {}
 
     /**

@@ -2,6 +2,7 @@ package dk.tvaers.api;
 
 import dk.tvaers.leaders.RuleChanges;
 import dk.tvaers.rules.Thresholds;
+import dk.tvaers.stats.Count;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +58,11 @@ class OpenApiConfiguration {
     private static final Map<String, String> WITH_BODY = Map.of(
             "413", "Anmodningen er for stor",
             "415", "Indholdet er ikke application/json");
+
+    static {
+        // A count of the statistics is a number or "<5" (Count's JSON value), described once as the schema Count.
+        SpringDocUtils.getConfig().replaceWithSchema(Count.class, new Schema<>().$ref("#/components/schemas/Count"));
+    }
 
     @Bean
     FilterRegistrationBean<OpenApiDayCache> openApiDayCache(Clock clock) {
@@ -99,6 +106,14 @@ class OpenApiConfiguration {
                             .description("Højst " + ApiProblems.MAX_ERRORS + " fejl"))
                     .addProperty("errorCount", new IntegerSchema().description("Antal fejl i alt, også dem ud over de viste"))
                     .required(List.of("type", "title", "status", "detail")));
+            components.addSchemas("Count", new Schema<>().description("Et antal; fra 1 til 4 vist som \"" + Count.SUPPRESSED
+                    + "\" (statistisk diskretion)").oneOf(List.of(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO),
+                    new StringSchema()._enum(List.of(Count.SUPPRESSED)))));
+            // A rate per 100 closed cases is left out (null) where its count is too small to show.
+            Schema<?> keyFigures = components.getSchemas().get("StatsKeyFigures");
+            if (keyFigures != null && keyFigures.getProperties().get("outcomesPer100").getAdditionalProperties() instanceof Schema<?> rate) {
+                rate.setNullable(true);
+            }
             components.addSchemas("AlarmCode", new StringSchema()._enum(Thresholds.KNOWN_CODES.stream().sorted().toList()));
             ObjectSchema thresholdDays = new ObjectSchema();
             thresholdDays.description("Alarmkode → dage (helt tal fra 0 til " + RuleChanges.MAX_DAYS + "); kun de grænser, der ændres");

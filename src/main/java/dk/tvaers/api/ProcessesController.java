@@ -162,7 +162,7 @@ class ProcessesController {
         String target = definitionId(in, body, "targetDefinitionId");
         Boolean dryRun = in.bool(body, "dryRun", false);
         java.util.Set<String> caseIds = null;
-        com.fasterxml.jackson.databind.JsonNode cases = in.arrayField(body, "caseIds", false, 10_000);
+        com.fasterxml.jackson.databind.JsonNode cases = in.arrayField(body, "caseIds", false, ApiBodies.MAX_CASE_IDS);
         if (cases != null) {
             caseIds = new java.util.LinkedHashSet<>();
             for (int i = 0; i < cases.size(); i++) {

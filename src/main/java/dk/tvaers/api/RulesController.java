@@ -65,7 +65,8 @@ class RulesController {
             @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = RuleBook.XLSX, schema = @Schema(type = "string", format = "binary"))}))
-    ResponseEntity<byte[]> source(@Parameter(description = "Filens navn, fx thresholds.csv") @PathVariable String name) {
+    ResponseEntity<byte[]> source(@Parameter(description = "Filens navn, fx thresholds.csv",
+            schema = @Schema(type = "string", pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")) @PathVariable String name) {
         return RuleBook.download(engine.active(), name).orElseThrow(() -> RuleNotFoundException.source(name));
     }
 

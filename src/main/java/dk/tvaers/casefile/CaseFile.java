@@ -92,6 +92,11 @@ public class CaseFile {
     @OrderBy("id")
     private List<ProgressionScore> progression = new ArrayList<>();
 
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "case_id", nullable = false)
+    @OrderBy("id")
+    private List<StageStay> stays = new ArrayList<>();
+
     protected CaseFile() {
     }
 
@@ -109,6 +114,7 @@ public class CaseFile {
         this.status = CaseStatus.ACTIVE;
         this.stage = Stage.REFERRAL;
         this.stageSince = referral.referralDate();
+        this.stays.add(new StageStay(Stage.REFERRAL, referral.referralDate()));
         this.coordinator = referral.coordinator();
         this.createdAt = now;
         this.flags.addAll(referral.flags());
@@ -262,6 +268,9 @@ public class CaseFile {
         return agreement;
     }
 
+    /** The stays in the stages of the route, the first first; the last has no day it was left while the case is active. */
+    public List<StageStay> stays() { return List.copyOf(stays); }
+
     void addProgression(ProgressionScore score) {
         progression.add(score);
     }
@@ -273,6 +282,10 @@ public class CaseFile {
         }
         this.stage = next;
         this.stageSince = on;
+        stays.stream().filter(s -> s.leftOn() == null).forEach(s -> s.leave(on));
+        if (next != Stage.CLOSED) {
+            stays.add(new StageStay(next, on));
+        }
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dk.tvaers.inbox;
 
+import dk.tvaers.casefile.Department;
 import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
 import dk.tvaers.security.CasesShown;
@@ -7,6 +8,7 @@ import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.WorkplacePage;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePages {
 
     static final int MOST_URGENT = 5;
+    static final String LEADERS = "leaders";
 
     /** One of the most urgent tasks, with the reason it is urgent. */
     record Urgent(String taskId, String taskKey, String taskName, String caseId, String citizenName, LocalDate due, boolean overdue,
@@ -35,7 +38,12 @@ class HomePages {
 
     @GetMapping("/")
     String home(Authentication auth, Model model) {
-        Inbox.Page page = inbox.page(CurrentUser.of(auth), new TaskListQuery.Filter(TaskListQuery.Scope.BOTH, null, null,
+        CurrentUser user = CurrentUser.of(auth);
+        if (user.isMemberOf(LEADERS) && Arrays.stream(Department.values()).noneMatch(d -> user.isMemberOf(d.name()))) {
+            // A leader has no inbox: the leaders' front page is the dashboard.
+            return "redirect:/statistik";
+        }
+        Inbox.Page page = inbox.page(user, new TaskListQuery.Filter(TaskListQuery.Scope.BOTH, null, null,
                 new CaseListQuery.Criteria(null, null, null), TaskListQuery.Sort.SEVERITY), 0, MOST_URGENT);
         LocalDate today = LocalDate.now(clock);
         List<Urgent> urgent = page.tasks().stream().map(t -> {

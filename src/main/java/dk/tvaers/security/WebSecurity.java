@@ -95,6 +95,9 @@ class WebSecurity {
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/regler", "/regler/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + "leaders",
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
+                        .requestMatchers("/statistik", "/statistik/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + "leaders",
+                                EngineIdentityAuthenticationProvider.GROUP_PREFIX + Department.JOBCENTER.name(),
+                                EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/processer", "/processer/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + "process-owners",
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()

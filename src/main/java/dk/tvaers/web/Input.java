@@ -176,6 +176,11 @@ public final class Input {
         }
     }
 
+    /** A query parameter or form field read as a date; left out or empty, none (an empty parameter counts as not given). */
+    public LocalDate date(String field, String value) {
+        return value == null || value.isBlank() ? null : date(single(field, value.trim()), field, false);
+    }
+
     public LocalDate dateNotAfter(JsonNode node, String field, boolean required, LocalDate today) {
         LocalDate date = date(node, field, required);
         if (date != null && date.isAfter(today)) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -64,7 +63,7 @@ class WaitingTimesBenchmarkTests {
         long seeding = System.nanoTime();
         int rows = seed(definitionId, CASES, new Random(13));
         System.out.printf("BENCHMARK heatmap: seeded %d cases, %d activity instances in %.1f s%n", CASES, rows, (System.nanoTime() - seeding) / 1e9);
-        if (postgres()) {
+        if (Timing.postgres(jdbc)) {
             jdbc.execute("analyze");
         }
 
@@ -87,15 +86,15 @@ class WaitingTimesBenchmarkTests {
                 "BENCHMARK heatmap step %s: running %d, completed %d, median %.1f h, p90 %.1f h, running median %.1f h%n", s.activityId(),
                 s.running(), s.completed(), s.medianHours() == null ? -1 : s.medianHours(), s.p90Hours() == null ? -1 : s.p90Hours(),
                 s.runningMedianHours() == null ? -1 : s.runningMedianHours()));
-        double all = median(ROUNDS, () -> waitingTimes.of(definitionId, null, null));
-        double quarter = median(ROUNDS, () -> waitingTimes.of(definitionId, Route.today().minusDays(91), Route.today()));
-        double counts = median(ROUNDS, () -> history.createHistoricActivityStatisticsQuery(definitionId).includeFinished().list());
+        double all = Timing.median(ROUNDS, () -> waitingTimes.of(definitionId, null, null));
+        double quarter = Timing.median(ROUNDS, () -> waitingTimes.of(definitionId, Route.today().minusDays(91), Route.today()));
+        double counts = Timing.median(ROUNDS, () -> history.createHistoricActivityStatisticsQuery(definitionId).includeFinished().list());
         long counted = history.createHistoricActivityStatisticsQuery(definitionId).includeFinished().list().stream()
                 .mapToLong(a -> a.getInstances() + a.getFinished()).sum();
         System.out.printf("BENCHMARK heatmap: the engine's statistics query counted %d visits%n", counted);
         System.out.printf("BENCHMARK heatmap, %d cases (%d rows), %s: Tværs WaitingTimes all history p50 %.0f ms, last quarter p50 %.0f ms; "
                         + "engine statistics query (counts only) p50 %.0f ms: ratio %.2f%n",
-                CASES, rows, postgres() ? "PostgreSQL" : "H2", all, quarter, counts, all / counts);
+                CASES, rows, Timing.postgres(jdbc) ? "PostgreSQL" : "H2", all, quarter, counts, all / counts);
         if (rows <= 500_000) {
             long start = System.nanoTime();
             Map<String, List<Long>> durations = new HashMap<>();
@@ -109,21 +108,6 @@ class WaitingTimesBenchmarkTests {
         } else {
             System.out.printf("BENCHMARK heatmap, %d cases: the engine's API way not run (%d rows would be loaded into the heap)%n", CASES, rows);
         }
-    }
-
-    private static double median(int rounds, Supplier<?> work) {
-        List<Double> times = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            long start = System.nanoTime();
-            work.get();
-            times.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
-    }
-
-    private boolean postgres() {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
     }
 
     /** Each case starts within the last year and goes some steps along the route; its last step is still running. */

@@ -8,6 +8,7 @@ import dk.tvaers.rules.SuggestionTableFixture;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.RuleVersionsRestore;
+import dk.tvaers.demo.DemoHistory;
 import dk.tvaers.support.TvaersTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ class LeaderBrowserTests {
     @Autowired Api api;
     @Autowired RuleEngine engine;
     @Autowired AlarmSweep sweep;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     RuleVersionsRestore restore;
 
@@ -174,5 +176,63 @@ class LeaderBrowserTests {
                 .contains("kræver «Boligproblemer»; borgeren har det ikke");
         assertThat(page.seriousAccessibilityProblems()).as("case page with why not").isEmpty();
         page.screenshot("case-why-not.png");
+    }
+
+    /**
+     * The dashboard as a leader meets it: logged in, the front page is the dashboard; a year of 600
+     * synthetic cases behind it (removed again after); where citizens wait longest, the key figures against
+     * the quarter before, every chart drawn with its table beside it, a department filter, a refused date by
+     * its field, the CSV. axe on each state; screenshots for docs/leaders.md.
+     */
+    @Test
+    void aLeaderSeesWhereCitizensWaitHowInterdisciplinaryTheWorkIsAndHowCasesEnd() throws IOException {
+        DemoHistory.write(jdbc, "DASH-", 600, 14, Route.today());
+        try {
+            Browser page = Browser.on(driver, port);
+            page.logInAs("leder");
+            page.open("/");
+            page.waitFor("Nøgletal for lederforum");
+            assertThat(driver.getCurrentUrl()).endsWith("/statistik");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sådan går forløbene");
+            assertThat(driver.findElement(By.cssSelector("p.headline")).getText()).startsWith("Borgerne venter længst på: ");
+            for (String key : List.of("interdisciplinary", "daysToYouthTeam", "daysToNetworkMeeting", "openGapAlarm", "agreementsKept", "outcomesPer100")) {
+                WebElement figure = driver.findElement(By.id("key-" + key));
+                assertThat(figure.findElement(By.cssSelector("dd.value")).getText()).as(key).isNotBlank().isNotEqualTo("ikke vist");
+                assertThat(figure.findElement(By.cssSelector("dd.about")).getText()).as(key).endsWith(".");
+            }
+            List<WebElement> charts = driver.findElements(By.cssSelector("canvas.stats-chart"));
+            assertThat(charts).hasSize(8);
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.cssSelector("canvas.stats-chart[data-rendered=true]")).size() == charts.size());
+            WebElement sparring = driver.findElement(By.xpath("//table[@id='stage-waits-table']//tr[th[normalize-space()='Sparring i ungeteamet']]"));
+            assertThat(sparring.findElements(By.tagName("td")).get(4).getText()).isEqualTo("14");
+            assertThat(driver.findElement(By.id("outcomes-table")).getText()).contains("Job", "Uddannelse");
+            assertThat(driver.getPageSource()).doesNotContain("Syntetisk borger").doesNotContain("DASH-");
+            assertThat(page.seriousAccessibilityProblems()).as("dashboard").isEmpty();
+            page.screenshot("dashboard.png");
+            scrollTo("stage-waits-table");
+            page.screenshot("dashboard-waits.png");
+            scrollTo("outcomes-table");
+            page.screenshot("dashboard-outcomes.png");
+
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("department"))).selectByVisibleText("Sundhedsvæsenet");
+            driver.findElement(By.cssSelector("form.date-range button[type=submit]")).click();
+            page.waitFor("department=HEALTH");
+            assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("department"))).getFirstSelectedOption().getText())
+                    .isEqualTo("Sundhedsvæsenet");
+            assertThat(driver.findElement(By.cssSelector("a[download]")).getAttribute("href")).contains("/statistik/tal.csv", "department=HEALTH");
+
+            page.setValue("from", "");
+            page.open("/statistik?from=2026-02-30");
+            page.waitFor("Skal være en gyldig dato");
+            assertThat(driver.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(page.seriousAccessibilityProblems()).as("dashboard with a refused date").isEmpty();
+        } finally {
+            DemoHistory.remove(jdbc, "DASH-");
+        }
+    }
+
+    private void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
     }
 }

@@ -240,8 +240,10 @@ class CasePagesTests {
         String list = home.substring(home.indexOf("<ol class=\"urgent\">"), home.indexOf("</ol>"));
         assertThat(list.split("<li", -1).length - 1).isBetween(1, 5);
 
+        // A leader has no tasks: the front page is the leaders' dashboard.
         WebSession leader = new WebSession(port).loggedInAs("leder");
-        assertThat(leader.get("/").body()).contains("Ingen opgaver venter på dig eller dine teams.");
+        assertThat(leader.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/statistik");
+        assertThat(leader.get("/statistik").body()).contains("Nøgletal for lederforum").doesNotContain("<ol class=\"urgent\">");
     }
 
     @Test

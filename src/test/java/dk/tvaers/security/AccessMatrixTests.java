@@ -91,6 +91,8 @@ class AccessMatrixTests {
                         401, 403, 403, 403, 403, 403, 403, 422, 403, 422),
                 new Row(HttpMethod.POST, () -> "/api/rules/versions/99999/activate", () -> Map.of("comment", "x"),
                         401, 403, 403, 403, 403, 403, 403, 404, 403, 404),
+                new Row(HttpMethod.GET, () -> "/api/stats", () -> null, 401, 200, 200, 200, 403, 403, 403, 200, 403, 200),
+                new Row(HttpMethod.GET, () -> "/api/stats?from=2026-13-01", () -> null, 401, 400, 400, 400, 403, 403, 403, 400, 403, 400),
                 new Row(HttpMethod.GET, () -> "/v3/api-docs", () -> null, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 // Last, since it takes UU's access away: the jobcentre withdraws; nobody else may, or sees anything to withdraw.
                 new Row(HttpMethod.POST, () -> "/api/cases/" + caseId + "/consents/withdraw", () -> Map.of("withdrawnOn", Route.today().toString()),

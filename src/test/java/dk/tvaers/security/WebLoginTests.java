@@ -98,7 +98,8 @@ class WebLoginTests {
         for (String user : java.util.List.of("leder", "admin")) {
             WebSession browser = new WebSession(port);
             browser.login(user, user);
-            assertThat(browser.get("/").body()).as(user).contains("href=\"/regler\"");
+            // The leader's front page is the dashboard (/ sends him there), the administrator's the task list.
+            assertThat(browser.get(user.equals("leder") ? "/statistik" : "/").body()).as(user).contains("href=\"/regler\"");
             assertThat(browser.get("/regler").statusCode()).as(user).isEqualTo(200);
         }
         for (String user : java.util.List.of("koordinator", "ungeteam", "uu", "procesejer")) {
