@@ -41,7 +41,7 @@ class DashboardPages {
     /** A figure in a table: its label and the values of its columns, formatted for the page (a suppressed count is "<5"). */
     record Row(String label, List<String> values, boolean changed) {}
 
-    /** A key figure: its value now and in the period before, and what it means. */
+    /** A key figure: its value now and in the period before (null for what stands now), and what it means. */
     record KeyFigure(String id, String title, String value, String previous, String explanation) {}
 
     /** A chart's data for static/js/stats-charts.js: kind, labels, series (null where a value is not shown), an axis title, and its top (null: from the data). */
@@ -87,12 +87,15 @@ class DashboardPages {
         Period before = new Period(period.from().minusDays(days), period.from().minusDays(1), period.department());
         Statistics.Computed computed = statistics.recent(period);
         Statistics.Report now = computed.report();
-        Statistics.Report then = statistics.recent(before).report();
+        Statistics.Report then = statistics.recentComparison(before).report();
 
         model.addAttribute("report", now);
         model.addAttribute("computedAt", java.time.LocalTime.ofInstant(computed.at(), clock.getZone())
                 .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
-        model.addAttribute("before", before);
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(LocaleContextHolder.getLocale());
+        model.addAttribute("periodText", List.of(period.from().format(day), period.to().format(day), before.from().format(day),
+                before.to().format(day)));
         model.addAttribute("errors", errors);
         model.addAttribute("from", errors.isEmpty() ? period.from().toString() : from);
         model.addAttribute("to", errors.isEmpty() ? period.to().toString() : to);
@@ -188,7 +191,8 @@ class DashboardPages {
         figures.add(days("daysToYouthTeam", k.daysToYouthTeam(), p.daysToYouthTeam(), threshold("WAIT_SPARRING")));
         figures.add(days("daysToNetworkMeeting", k.daysToNetworkMeeting(), p.daysToNetworkMeeting(), null));
         figures.add(days("daysToFirstInternship", k.daysToFirstInternship(), p.daysToFirstInternship(), null));
-        figures.add(share("openGapAlarm", k.openGapAlarm(), p.openGapAlarm()));
+        // What stands now has no period before.
+        figures.add(share("openGapAlarm", k.openGapAlarm(), null));
         figures.add(share("agreementsKept", k.agreementsKept(), p.agreementsKept()));
         figures.add(new KeyFigure("outcomesPer100", texts.get("stats.key.outcomesPer100"), per100(k), per100(p),
                 texts.get("stats.key.outcomesPer100.about", k.closedCases().toString())));
@@ -196,7 +200,7 @@ class DashboardPages {
     }
 
     private KeyFigure share(String id, Statistics.Share now, Statistics.Share then) {
-        return new KeyFigure(id, texts.get("stats.key." + id), percent(now), percent(then),
+        return new KeyFigure(id, texts.get("stats.key." + id), percent(now), then == null ? null : percent(then),
                 texts.get("stats.key." + id + ".about", now.count().toString(), now.n().toString()));
     }
 

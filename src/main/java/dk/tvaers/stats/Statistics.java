@@ -122,11 +122,14 @@ public class Statistics {
     private final Clock clock;
     private final DataSource dataSource;
     private final Duration cacheFor;
-    private final Map<Period, Computed> cache = new ConcurrentHashMap<>();
+    private final Map<Asked, Computed> cache = new ConcurrentHashMap<>();
     private Boolean postgres;
 
     /** A report and when it was computed. */
     public record Computed(Report report, Instant at) {}
+
+    /** What the cache keeps a report for: the period, and whether all figures or only those that compare periods. */
+    private record Asked(Period period, boolean comparison) {}
 
     Statistics(JdbcClient jdbc, Clock clock, DataSource dataSource, @Value("${tvaers.stats.cache-for:PT5M}") Duration cacheFor) {
         this.jdbc = jdbc;
@@ -141,19 +144,29 @@ public class Statistics {
      * The API computes afresh.
      */
     public Computed recent(Period period) {
+        return recent(period, false);
+    }
+
+    /** As {@link #recent(Period)}, with only the figures of {@link #comparison(Period)}. */
+    public Computed recentComparison(Period period) {
+        return recent(period, true);
+    }
+
+    private Computed recent(Period period, boolean comparison) {
+        Asked asked = new Asked(period, comparison);
         Instant now = clock.instant();
-        Computed known = cache.get(period);
+        Computed known = cache.get(asked);
         if (known != null && !known.at().plus(cacheFor).isBefore(now) && !cacheFor.isZero()) {
             return known;
         }
-        Computed fresh = new Computed(report(period), now);
+        Computed fresh = new Computed(comparison ? comparison(period) : report(period), now);
         if (cache.size() >= CACHED_PERIODS) {
             cache.entrySet().removeIf(e -> e.getValue().at().plus(cacheFor).isBefore(now));
             if (cache.size() >= CACHED_PERIODS) {
                 cache.clear();
             }
         }
-        cache.put(period, fresh);
+        cache.put(asked, fresh);
         return fresh;
     }
 
@@ -171,15 +184,31 @@ public class Statistics {
     /** Every figure for the period, in one read-only transaction (the figures agree with each other). */
     @Transactional(readOnly = true)
     public Report report(Period period) {
+        return compute(new Query(period, true));
+    }
+
+    /**
+     * Only the figures a period is compared on, for the period before the one shown: the days in each stage and
+     * waiting for efforts, departments per case, outcomes, and the key figures but the gap share. What stands now
+     * (active cases, stages, open alarms, the gap share) is the same for every period, and the weeks, involvement and
+     * progression are not compared; those are empty (0, no weeks) here.
+     */
+    @Transactional(readOnly = true)
+    public Report comparison(Period period) {
+        return compute(new Query(period, false));
+    }
+
+    private Report compute(Query q) {
+        Period period = q.period;
         if (postgres()) {
             // Room for the groupings in memory (the default 4 MB spills them to disk at 100,000 cases), for this transaction only.
             jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         }
-        Query q = new Query(period);
         Map<Stage, Count> byStage = new EnumMap<>(Stage.class);
         ACTIVE_STAGES.forEach(s -> byStage.put(s, Count.of(0)));
         long active = 0;
-        for (Object[] row : q.rows("select c.stage, count(*) from case_file c where c.status = 'ACTIVE'" + q.only("c.id") + " group by c.stage")) {
+        for (Object[] row : q.full ? q.rows("select c.stage, count(*) from case_file c where c.status = 'ACTIVE'" + q.only("c.id") + " group by c.stage")
+                : List.<Object[]>of()) {
             long n = number(row[1]);
             active += n;
             byStage.computeIfPresent(Stage.valueOf((String) row[0]), (s, old) -> Count.of(n));
@@ -199,12 +228,12 @@ public class Statistics {
                 group by e.effort_type, cast(e.started_on - e.requested_on as integer)"""));
 
         Map<String, Count> openAlarms = new TreeMap<>();
-        for (Object[] row : q.rows("select a.code, count(*) from case_alarm a join case_file c on c.id = a.case_id "
+        for (Object[] row : !q.full ? List.<Object[]>of() : q.rows("select a.code, count(*) from case_alarm a join case_file c on c.id = a.case_id "
                 + "where a.cleared_on is null and c.status = 'ACTIVE'" + q.only("c.id") + " group by a.code")) {
             openAlarms.put((String) row[0], Count.of(number(row[1])));
         }
 
-        List<Week> weeks = weeks(period, q);
+        List<Week> weeks = q.full ? weeks(period, q) : List.of();
 
         long[] buckets = new long[DEPARTMENT_BUCKETS.size()];
         for (Object[] row : q.rows("select involved, count(*) from (select count(*) as involved from case_department d join case_file c on c.id = d.case_id "
@@ -218,7 +247,7 @@ public class Statistics {
         long casesWithDepartments = java.util.Arrays.stream(buckets).sum();
 
         Map<Department, Count> involvement = zeros(Department.class);
-        for (Object[] row : q.rows("select d.department, count(*) from case_department d join case_file c on c.id = d.case_id "
+        for (Object[] row : !q.full ? List.<Object[]>of() : q.rows("select d.department, count(*) from case_department d join case_file c on c.id = d.case_id "
                 + "where d.status = 'INVOLVED' and " + q.ofPeriod("c") + q.only("c.id") + " group by d.department")) {
             involvement.put(Department.valueOf((String) row[0]), Count.of(number(row[1])));
         }
@@ -243,7 +272,7 @@ public class Statistics {
         }
         // A case's first and latest score on a dimension without a window: the day and the score folded into one number
         // (days since 2000 × 100 + score), whose smallest and largest are the first and the latest score.
-        for (Object[] row : q.rows("""
+        for (Object[] row : !q.full ? List.<Object[]>of() : q.rows("""
                 select dimension, count(*), avg(cast(mod(first_key, 100) as double precision)), avg(cast(mod(latest_key, 100) as double precision))
                 from (select p.dimension, count(*) as scores, max(p.recorded_on) as last_on,
                              min(cast(p.recorded_on - date '2000-01-01' as bigint) * 100 + p.score) as first_key,
@@ -258,7 +287,7 @@ public class Statistics {
                     ? new Scores(round(((Number) row[2]).doubleValue()), round(((Number) row[3]).doubleValue()), n) : new Scores(null, null, n));
         }
 
-        long withGap = number(q.rows("select count(distinct a.case_id) from case_alarm a join case_file c on c.id = a.case_id "
+        long withGap = !q.full ? 0 : number(q.rows("select count(distinct a.case_id) from case_alarm a join case_file c on c.id = a.case_id "
                 + "where a.code = '" + GAP_ALARM + "' and a.cleared_on is null and c.status = 'ACTIVE'" + q.only("c.id")).get(0)[0]);
         Object[] kept = q.rows("""
                 select count(*), coalesce(sum(case when kept = total then 1 else 0 end), 0)
@@ -390,9 +419,12 @@ public class Statistics {
     private final class Query {
 
         private final Period period;
+        /** False for a comparison: only the figures compared across periods. */
+        private final boolean full;
 
-        Query(Period period) {
+        Query(Period period, boolean full) {
             this.period = period;
+            this.full = full;
         }
 
         /** The cases of the period: referred by its last day and not closed before its first. */

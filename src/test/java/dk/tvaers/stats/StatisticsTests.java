@@ -146,6 +146,24 @@ class StatisticsTests {
     }
 
     @Test
+    void theComparisonHasTheFiguresAPeriodIsComparedOnAndLeavesTheRestEmpty() {
+        inFixture(() -> {
+            Period period = new Period(t.minusDays(89), t, null);
+            Statistics.Report full = statistics.report(period);
+            Statistics.Report comparison = statistics.comparison(period);
+            assertThat(comparison.waitingDaysByStage()).isEqualTo(full.waitingDaysByStage());
+            assertThat(comparison.waitingDaysByEffort()).isEqualTo(full.waitingDaysByEffort());
+            assertThat(comparison.departmentsPerCase()).isEqualTo(full.departmentsPerCase());
+            assertThat(comparison.outcomes()).isEqualTo(full.outcomes());
+            assertThat(comparison.keyFigures()).usingRecursiveComparison().ignoringFields("openGapAlarm").isEqualTo(full.keyFigures());
+            assertThat(comparison.alarmsByWeek()).isEmpty();
+            assertThat(comparison.openAlarmsByCode()).isEmpty();
+            assertThat(comparison.progression().values()).allMatch(scores -> scores.n().value() == 0);
+            assertThat(comparison.involvementByDepartment().values()).allMatch(n -> n.value() == 0);
+        });
+    }
+
+    @Test
     void aDepartmentLimitsEveryFigureToTheCasesItTakesPartIn() {
         inFixture(() -> {
             Statistics.Report r = statistics.report(new Period(t.minusDays(89), t, Department.HEALTH));
