@@ -2,6 +2,8 @@ package dk.tvaers.caseview;
 
 import dk.tvaers.casefile.CaseVisibility;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.rules.RuleEngine;
+import dk.tvaers.rules.RuleInfo;
 import dk.tvaers.security.CaseAccessPolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,9 +29,11 @@ public class CaseListQuery {
     public record Page(List<Row> rows, long total) {}
 
     private final JdbcClient jdbc;
+    private final RuleEngine rules;
 
-    CaseListQuery(JdbcClient jdbc) {
+    CaseListQuery(JdbcClient jdbc, RuleEngine rules) {
         this.jdbc = jdbc;
+        this.rules = rules;
     }
 
     public Page find(Criteria criteria, CaseVisibility visibility, int page, int size) {
@@ -52,8 +56,13 @@ public class CaseListQuery {
 
     public record Where(String sql, Map<String, Object> params) {}
 
-    /** The policy's visibility and the filters as one where clause, shared by every query here. */
-    public static Where where(Criteria criteria, CaseVisibility visibility) {
+    /**
+     * The policy's visibility and the filters as one where clause, shared by every query here. An alarm filter
+     * matches the alarm code, and the alarms raised by the rules whose threshold has that code: the treatment
+     * guarantee's rule (threshold WAIT_SERVICE_ADDICTION_TREATMENT, § 101) raises WAIT_SERVICE, and its filter
+     * finds exactly those.
+     */
+    public Where where(Criteria criteria, CaseVisibility visibility) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         CaseAccessPolicy.SqlCondition visible = CaseAccessPolicy.sql(visibility);
@@ -69,7 +78,16 @@ public class CaseListQuery {
             params.put("department", criteria.department().name());
         }
         if (criteria.alarm() != null) {
-            where.append(" and exists (select 1 from case_alarm a where a.case_id = c.id and a.code = :alarm and a.cleared_on is null)");
+            List<String> byThreshold = rules.active().rules().stream()
+                    .filter(r -> r.kind() == RuleInfo.Kind.ALARM && criteria.alarm().equals(r.threshold()))
+                    .map(RuleInfo::name).toList();
+            if (byThreshold.isEmpty()) {
+                where.append(" and exists (select 1 from case_alarm a where a.case_id = c.id and a.code = :alarm and a.cleared_on is null)");
+            } else {
+                where.append(" and exists (select 1 from case_alarm a where a.case_id = c.id and a.cleared_on is null"
+                        + " and (a.code = :alarm or a.rule_name in (:alarmRules)))");
+                params.put("alarmRules", byThreshold);
+            }
             params.put("alarm", criteria.alarm());
         }
         return new Where(where.toString(), params);

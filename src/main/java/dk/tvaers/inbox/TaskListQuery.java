@@ -45,18 +45,20 @@ class TaskListQuery {
             join case_file c on c.id = e.BUSINESS_KEY_""";
 
     private final JdbcClient jdbc;
+    private final CaseListQuery cases;
 
-    TaskListQuery(JdbcClient jdbc) {
+    TaskListQuery(JdbcClient jdbc, CaseListQuery cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     Page find(CurrentUser user, CaseVisibility visibility, Filter filter, int page, int size) {
         if (visibility.seesNothing() || (filter.scope() == Scope.GROUP && user.groups().isEmpty())) {
             return new Page(List.of(), 0);
         }
-        CaseListQuery.Where cases = CaseListQuery.where(filter.criteria(), visibility);
-        Map<String, Object> params = new LinkedHashMap<>(cases.params());
-        StringBuilder where = new StringBuilder(cases.sql());
+        CaseListQuery.Where visible = cases.where(filter.criteria(), visibility);
+        Map<String, Object> params = new LinkedHashMap<>(visible.params());
+        StringBuilder where = new StringBuilder(visible.sql());
         where.append(" and ").append(scope(filter.scope(), user, params));
         if (filter.taskKey() != null) {
             where.append(" and t.TASK_DEF_KEY_ = :taskKey");

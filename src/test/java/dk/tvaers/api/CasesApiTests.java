@@ -41,6 +41,8 @@ class CasesApiTests {
         return "API-" + System.nanoTime();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
     private String newCase(String... flags) {
         Api.Response created = api.post("koordinator", "/api/cases", referral(ref(), Route.cprForAge(19), flags));
         assertThat(created.status()).isEqualTo(201);
@@ -327,5 +329,21 @@ class CasesApiTests {
                 Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", Route.today().minusDays(60).toString()));
         assertThat(listIds("koordinator", "&alarm=WAIT_SERVICE")).contains(id);
         assertThat(listIds("koordinator", "&alarm=TRANSITION_AT_18")).doesNotContain(id);
+    }
+
+    /** The treatment guarantee's alarm is a WAIT_SERVICE raised by its own rule: its filter finds it, and only it. */
+    @Test
+    void theTreatmentGuaranteesFilterFindsTheCasesWaitingForSubstanceAbuseTreatment() throws Exception {
+        String treatment = newCase("SUBSTANCE_ABUSE");
+        api.post("koordinator", "/api/cases/" + treatment + "/efforts",
+                Map.of("type", "ADDICTION_TREATMENT", "department", "ADDICTION", "requestedOn", Route.today().minusDays(20).toString()));
+        String psychologist = newCase("MENTAL_HEALTH");
+        api.post("koordinator", "/api/cases/" + psychologist + "/efforts",
+                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", Route.today().minusDays(60).toString()));
+        assertThat(listIds("koordinator", "&alarm=WAIT_SERVICE_ADDICTION_TREATMENT")).contains(treatment).doesNotContain(psychologist);
+        assertThat(listIds("koordinator", "&alarm=WAIT_SERVICE")).contains(treatment, psychologist);
+        // The inbox's filter "Venter på misbrugsbehandling (§ 101)" reads the same where clause.
+        String inbox = new dk.tvaers.support.WebSession(port).loggedInAs("koordinator").get("/indbakke?alarm=WAIT_SERVICE_ADDICTION_TREATMENT").body();
+        assertThat(inbox).contains("/sager/" + treatment).doesNotContain("/sager/" + psychologist);
     }
 }

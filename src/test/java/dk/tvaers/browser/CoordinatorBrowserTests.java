@@ -332,4 +332,35 @@ class CoordinatorBrowserTests {
             throw new AssertionError(taskName + " was not completed:\n" + browser.findElement(By.tagName("main")).getText(), e);
         }
     }
+
+    /** A department's counsellor logs in, finds "Mine sager" from the front page and sees the case shared with UU, at laptop and phone width. */
+    @Test
+    void aDepartmentUserFindsTheCasesSharedWithThemUnderMineSager() throws IOException {
+        Map<String, Object> referral = Map.of("externalRef", "BROWSER-UU-" + System.nanoTime(),
+                "citizen", Map.of("cpr", Route.cprForAge(20), "name", "Ulla Delt"),
+                "referredBy", "JOBCENTER", "referralDate", Route.today().toString(), "flags", List.of("NO_EDUCATION"));
+        String caseId = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
+        api.post("koordinator", "/api/cases/" + caseId + "/departments/UU", Map.of("decision", "INVOLVE"));
+        api.post("koordinator", "/api/cases/" + caseId + "/consents",
+                Map.of("givenBy", "CITIZEN", "departments", List.of("UU"), "givenOn", Route.today().toString()));
+
+        page().logInAs("uu");
+        open("/");
+        browser.findElement(org.openqa.selenium.By.linkText("Se de sager, du må se (Mine sager)")).click();
+        waitFor("Ulla Delt");
+        assertThat(browser.getCurrentUrl()).endsWith("/sager");
+        assertThat(seriousAccessibilityProblems()).as("Mine sager").isEmpty();
+        screenshot("cases-department.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/sager");
+            waitFor("Ulla Delt");
+            assertThat(seriousAccessibilityProblems()).as("Mine sager on a phone").isEmpty();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+        browser.findElement(org.openqa.selenium.By.linkText("Ulla Delt")).click();
+        waitFor("Ulla Delt");
+        assertThat(browser.getCurrentUrl()).endsWith("/sager/" + caseId);
+    }
 }

@@ -263,4 +263,31 @@ class CasePagesTests {
         assertThat(gone.headers().firstValue("Location")).get().asString().endsWith("/indbakke?taskKey=registerConsent&gone");
         assertThat(browser.get("/indbakke?taskKey=registerConsent&gone").body()).contains("Opgaven findes ikke længere");
     }
+
+    /** "Mine sager": a department's staff find the cases shared with them, and only those; the jobcentre every case; a leader none. */
+    @Test
+    void everyoneWhoMaySeeCasesFindsThemUnderMineSager() throws Exception {
+        String shared = caseWithWaitingPsychologist("Delt Med Uu");
+        api.post("koordinator", "/api/cases/" + shared + "/departments/UU", Map.of("decision", "INVOLVE"));
+        api.post("koordinator", "/api/cases/" + shared + "/consents",
+                Map.of("givenBy", "CITIZEN", "departments", List.of("UU"), "givenOn", Route.today().toString()));
+        String notShared = caseWithWaitingPsychologist("Ikke Delt Med Uu");
+
+        WebSession uu = new WebSession(port).loggedInAs("uu");
+        assertThat(uu.get("/").body()).contains("href=\"/sager\"");
+        HttpResponse<String> mine = uu.get("/sager");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains("<h1>Mine sager</h1>").contains("/sager/" + shared).contains("Delt Med Uu")
+                .doesNotContain("/sager/" + notShared).contains("-****").contains("Venter på indsats");
+        assertThat(uu.get("/sager?alarm=WAIT_SERVICE").body()).contains("/sager/" + shared);
+        assertThat(uu.get("/sager?stage=FOLLOW_UP").body()).doesNotContain("/sager/" + shared);
+        HttpResponse<String> unknown = uu.get("/sager?stage=NOWHERE");
+        assertThat(unknown.body()).contains("Et af filtrene havde en ukendt værdi").contains("/sager/" + shared);
+
+        HttpResponse<String> all = new WebSession(port).loggedInAs("koordinator").get("/sager");
+        assertThat(all.body()).contains("/sager/" + shared).contains("/sager/" + notShared).contains("Jobcentret ser alle sager");
+        HttpResponse<String> leader = new WebSession(port).loggedInAs("leder").get("/sager");
+        assertThat(leader.statusCode()).isEqualTo(200);
+        assertThat(leader.body()).contains("Du ser ingen borgere").doesNotContain("/sager/" + shared);
+    }
 }

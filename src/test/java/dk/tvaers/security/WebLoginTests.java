@@ -74,6 +74,9 @@ class WebLoginTests {
         assertThat(audit.body()).contains("<th scope=\"col\">Bruger</th>").contains("GET /api/cases");
         HttpResponse<String> badDate = browser.get("/admin/audit?from=igår");
         assertThat(badDate.body()).contains("aria-invalid=\"true\"").contains("Skal være en dato");
+        // A reversed range is said by its field, not answered with an empty trail.
+        HttpResponse<String> reversed = browser.get("/admin/audit?from=2026-12-01&to=2026-11-01");
+        assertThat(reversed.body()).contains("id=\"err-to\"").contains("Slutdatoen kan ikke ligge før startdatoen");
         HttpResponse<String> csv = browser.get("/admin/audit.csv?user=koordinator");
         assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
         assertThat(csv.body()).startsWith("tidspunkt;bruger;sag;handling;resultat");
