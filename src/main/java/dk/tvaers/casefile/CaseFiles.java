@@ -99,6 +99,7 @@ public class CaseFiles {
         caseFile.meetings().forEach(m -> m.participants().size());
         caseFile.agreements().size();
         caseFile.progression().size();
+        caseFile.stays().size();
         return caseFile;
     }
 

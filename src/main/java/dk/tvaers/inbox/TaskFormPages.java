@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.InvolvementStatus;
 import dk.tvaers.casefile.Participant;
 import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteProcess.Tasks;
@@ -75,6 +76,15 @@ class TaskFormPages {
         if (Tasks.REGISTER_CONSENT.equals(task.taskKey()) && minorAge(task, model)) {
             // Under 18 only the custody holder's consent counts: the form starts there.
             values.add("givenBy", ConsentGiver.CUSTODY_HOLDER.name());
+        }
+        if (Tasks.REGISTER_CONSENT.equals(task.taskKey())) {
+            // The departments the rules suggest (and any already involved) ticked, and today's date: the coordinator
+            // takes off what the citizen does not agree to, instead of remembering what to add.
+            caseFiles.find(task.caseId()).ifPresent(c -> c.departments().stream()
+                    .filter(d -> d.department() != Department.JOBCENTER)
+                    .filter(d -> d.status() == InvolvementStatus.SUGGESTED || d.status() == InvolvementStatus.INVOLVED)
+                    .forEach(d -> values.add("departments", d.department().name())));
+            values.add("givenOn", LocalDate.now(clock).toString());
         }
         if (Tasks.NETWORK_MEETING.equals(task.taskKey())) {
             caseFiles.find(task.caseId()).flatMap(invitations::upcoming).ifPresent(invitation -> {

@@ -141,9 +141,11 @@ class CoordinatorBrowserTests {
         screenshot("task-form-errors.png");
         browser.findElement(By.cssSelector("input[name=consentGiven][value=true]")).click();
         browser.findElement(By.cssSelector("input[name=givenBy][value=CITIZEN]")).click();
+        // The departments the rules suggested are ticked already (and stay ticked through the refused round).
         for (String code : List.of("PSYCHIATRY", "HEALTH", "UU", "SOCIAL")) {
-            browser.findElement(By.cssSelector("input[name=departments][value=" + code + "]")).click();
+            assertThat(browser.findElement(By.cssSelector("input[name=departments][value=" + code + "]")).isSelected()).as(code).isTrue();
         }
+        assertThat(browser.findElement(By.cssSelector("input[name=departments][value=FAMILY]")).isSelected()).isFalse();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('givenOn').value = arguments[0];", Route.today().toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();

@@ -39,6 +39,9 @@ class TaskFormPagesTests {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("<legend>Har borgeren givet samtykke til deling?</legend>")
                 .contains("<label for=\"givenOn\">Dato for samtykket</label>").contains("Socialafdelingen").doesNotContain("??");
+        // The rules suggested SOCIAL for social isolation: ticked already, and the consent is dated today.
+        assertThat(form.body()).contains("value=\"SOCIAL\" checked=\"checked\"").doesNotContain("value=\"UU\" checked")
+                .contains("value=\"" + Route.today() + "\"");
 
         String future = Route.today().plusDays(3).toString();
         HttpResponse<String> invalid = koordinator.post("/opgaver/" + consent, "consentGiven", "true", "givenOn", future);
