@@ -21,6 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseViews {
 
+    /** Critical before warnings before information, and within each the one that has waited longest first. */
+    static final java.util.Comparator<CaseAlarm> MOST_SERIOUS_FIRST = java.util.Comparator
+            .comparingInt((CaseAlarm a) -> switch (a.severity()) {
+                case "CRITICAL" -> 0;
+                case "WARNING" -> 1;
+                default -> 2;
+            })
+            .thenComparing(CaseAlarm::since)
+            .thenComparing(CaseAlarm::id);
+
     private final CaseEvaluation alarms;
     private final RouteSchedule schedule;
     private final Clock clock;
@@ -40,7 +50,7 @@ public class CaseViews {
                 c.flags().stream().map(Enum::name).sorted().toList(),
                 consent(c, today),
                 c.departments().stream().map(CaseViews::department).toList(),
-                alarms.openAlarms(c.id()).stream().map(CaseViews::alarm).toList(),
+                alarms.openAlarms(c.id()).stream().sorted(MOST_SERIOUS_FIRST).map(CaseViews::alarm).toList(),
                 c.efforts().stream().map(e -> effort(e, today)).toList(),
                 c.agreements().stream().map(a -> agreement(a, today)).toList(),
                 schedule.openTasks(c.id()).stream().map(CaseViews::task).toList());

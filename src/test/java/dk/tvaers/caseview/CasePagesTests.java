@@ -290,4 +290,18 @@ class CasePagesTests {
         assertThat(leader.statusCode()).isEqualTo(200);
         assertThat(leader.body()).contains("Du ser ingen borgere").doesNotContain("/sager/" + shared);
     }
+
+    /** The case's alarms most serious first: a critical one is never listed under the warnings. */
+    @Test
+    void theCasesAlarmsComeMostSeriousFirst() {
+        String id = caseWithWaitingPsychologist("Alvor Først");
+        api.post("koordinator", "/api/cases/" + id + "/efforts",
+                Map.of("type", "ADDICTION_TREATMENT", "department", "ADDICTION", "requestedOn", Route.today().minusDays(20).toString()));
+        var alarms = api.get("koordinator", "/api/cases/" + id).body().get("alarms");
+        List<String> severities = new java.util.ArrayList<>();
+        alarms.forEach(a -> severities.add(a.get("severity").asText()));
+        assertThat(severities).contains("CRITICAL").hasSizeGreaterThan(1);
+        assertThat(severities.get(0)).isEqualTo("CRITICAL");
+        assertThat(severities).isSortedAccordingTo(java.util.Comparator.comparingInt(s -> List.of("CRITICAL", "WARNING", "INFO").indexOf(s)));
+    }
 }
