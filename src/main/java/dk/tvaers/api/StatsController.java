@@ -66,9 +66,7 @@ class StatsController {
         if (!wantsCsv(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(StatsCsv.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tvaers-tal-" + period.from() + "-" + period.to() + ".csv\"")
-                .body(StatsCsv.of(report, Texts.DANISH));
+        return StatsCsv.download(report, Texts.DANISH, false);
     }
 
     /** CSV when the caller prefers it to JSON (Spring has already refused an Accept that allows neither). */

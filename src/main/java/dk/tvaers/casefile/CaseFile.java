@@ -268,9 +268,6 @@ public class CaseFile {
         return agreement;
     }
 
-    /** The stays in the stages of the route, the first first; the last has no day it was left while the case is active. */
-    public List<StageStay> stays() { return List.copyOf(stays); }
-
     void addProgression(ProgressionScore score) {
         progression.add(score);
     }

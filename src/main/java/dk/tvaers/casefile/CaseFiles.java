@@ -76,6 +76,12 @@ public class CaseFiles {
         return cases.findById(caseId).map(CaseFiles::loaded);
     }
 
+    /** The case's referral date, without loading the rest of it (in the referral's own transaction: from memory). */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> referralDate(String caseId) {
+        return cases.findById(caseId).map(CaseFile::referralDate);
+    }
+
     /**
      * Several case files in one query, their collections fetched for the whole batch at once
      * ({@code hibernate.default_batch_fetch_size}); in no particular order.
@@ -99,7 +105,6 @@ public class CaseFiles {
         caseFile.meetings().forEach(m -> m.participants().size());
         caseFile.agreements().size();
         caseFile.progression().size();
-        caseFile.stays().size();
         return caseFile;
     }
 

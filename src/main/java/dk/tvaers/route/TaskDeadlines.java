@@ -92,7 +92,7 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin {
         String code = BY_TASK.getOrDefault(task.getTaskDefinitionKey(), GAP);
         LocalDate from = LocalDate.now(clock);
         if (RouteProcess.Tasks.REGISTER_CONSENT.equals(task.getTaskDefinitionKey()) && task.getExecution().getProcessBusinessKey() != null) {
-            from = caseFiles.getObject().find(task.getExecution().getProcessBusinessKey()).map(c -> c.referralDate()).orElse(from);
+            from = caseFiles.getObject().referralDate(task.getExecution().getProcessBusinessKey()).orElse(from);
         }
         Date due = due(code, from);
         if (due != null) {

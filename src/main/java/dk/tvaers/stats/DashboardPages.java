@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,13 +52,15 @@ class DashboardPages {
     record Series(String label, List<Double> data, String type) {}
 
     private final Statistics statistics;
+    private final RecentFigures recent;
     private final RuleEngine rules;
     private final Clock clock;
     private final Texts texts;
     private final ObjectMapper json;
 
-    DashboardPages(Statistics statistics, RuleEngine rules, Clock clock, MessageSource messages, ObjectMapper json) {
+    DashboardPages(Statistics statistics, RecentFigures recent, RuleEngine rules, Clock clock, MessageSource messages, ObjectMapper json) {
         this.statistics = statistics;
+        this.recent = recent;
         this.rules = rules;
         this.clock = clock;
         this.texts = Texts.of(messages);
@@ -85,9 +85,9 @@ class DashboardPages {
         }
         long days = ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
         Period before = new Period(period.from().minusDays(days), period.from().minusDays(1), period.department());
-        Statistics.Computed computed = statistics.recent(period);
+        RecentFigures.Computed computed = recent.report(period);
         Statistics.Report now = computed.report();
-        Statistics.Report then = statistics.recentComparison(before).report();
+        Statistics.Report then = recent.comparison(before).report();
 
         model.addAttribute("report", now);
         model.addAttribute("computedAt", java.time.LocalTime.ofInstant(computed.at(), clock.getZone())
@@ -152,9 +152,7 @@ class DashboardPages {
     ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestParam(required = false) String department) {
         Period period = Period.parse(from, to, department, LocalDate.now(clock));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(StatsCsv.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tvaers-tal-" + period.from() + "-" + period.to() + ".csv\"")
-                .body("\uFEFF" + StatsCsv.of(statistics.report(period), texts));
+        return StatsCsv.download(statistics.report(period), texts, true);
     }
 
     /** Where citizens wait longest: the waiting stage or effort with the highest median, against the period before. */

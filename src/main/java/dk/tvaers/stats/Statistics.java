@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -23,12 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,61 +109,17 @@ public class Statistics {
     /** PostgreSQL's memory for one sort or grouping, while the figures are computed (docs/measurements.md). */
     static final String WORK_MEM = "64MB";
 
-    /** The most periods the dashboard's cache keeps (each a report of a few kilobytes). */
-    static final int CACHED_PERIODS = 200;
-
     private static final Logger log = LoggerFactory.getLogger(Statistics.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DataSource dataSource;
-    private final Duration cacheFor;
-    private final Map<Asked, Computed> cache = new ConcurrentHashMap<>();
     private Boolean postgres;
 
-    /** A report and when it was computed. */
-    public record Computed(Report report, Instant at) {}
-
-    /** What the cache keeps a report for: the period, and whether all figures or only those that compare periods. */
-    private record Asked(Period period, boolean comparison) {}
-
-    Statistics(JdbcClient jdbc, Clock clock, DataSource dataSource, @Value("${tvaers.stats.cache-for:PT5M}") Duration cacheFor) {
+    Statistics(JdbcClient jdbc, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.dataSource = dataSource;
-        this.cacheFor = cacheFor;
-    }
-
-    /**
-     * The report as computed at most {@code tvaers.stats.cache-for} ago (5 minutes): for the dashboard, whose
-     * visitors ask for the same few periods and for whom figures of a few minutes ago are today's figures.
-     * The API computes afresh.
-     */
-    public Computed recent(Period period) {
-        return recent(period, false);
-    }
-
-    /** As {@link #recent(Period)}, with only the figures of {@link #comparison(Period)}. */
-    public Computed recentComparison(Period period) {
-        return recent(period, true);
-    }
-
-    private Computed recent(Period period, boolean comparison) {
-        Asked asked = new Asked(period, comparison);
-        Instant now = clock.instant();
-        Computed known = cache.get(asked);
-        if (known != null && !known.at().plus(cacheFor).isBefore(now) && !cacheFor.isZero()) {
-            return known;
-        }
-        Computed fresh = new Computed(comparison ? comparison(period) : report(period), now);
-        if (cache.size() >= CACHED_PERIODS) {
-            cache.entrySet().removeIf(e -> e.getValue().at().plus(cacheFor).isBefore(now));
-            if (cache.size() >= CACHED_PERIODS) {
-                cache.clear();
-            }
-        }
-        cache.put(asked, fresh);
-        return fresh;
     }
 
     private boolean postgres() {

@@ -6,6 +6,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The figures as CSV, one row per figure: the figure's name as in the JSON, its key (a stage, an effort,
@@ -31,6 +34,13 @@ public final class StatsCsv {
     private StatsCsv(CSVPrinter printer, Texts texts) {
         this.printer = printer;
         this.texts = texts;
+    }
+
+    /** The report as a CSV download, named by its period; {@code bom} puts a byte-order mark first (Excel reads UTF-8 by it). */
+    public static ResponseEntity<String> download(Statistics.Report report, Texts texts, boolean bom) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tvaers-tal-" + report.from() + "-" + report.to() + ".csv\"")
+                .body((bom ? "\uFEFF" : "") + of(report, texts));
     }
 
     /** The report as CSV with labels from {@code texts}. */

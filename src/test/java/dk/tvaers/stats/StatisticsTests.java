@@ -43,7 +43,6 @@ class StatisticsTests {
     @Autowired Clock clock;
     @Autowired ObjectMapper json;
     @Autowired CaseFiles caseFiles;
-    @Autowired javax.sql.DataSource dataSource;
     @Autowired Route route;
 
     private LocalDate t;
@@ -126,17 +125,16 @@ class StatisticsTests {
     @Test
     void theDashboardsFiguresAreKeptFiveMinutesThenComputedAgain() {
         inFixture(() -> {
-            Statistics dashboard = new Statistics(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), clock, dataSource,
-                    java.time.Duration.ofMinutes(5));
+            RecentFigures dashboard = new RecentFigures(statistics, clock, java.time.Duration.ofMinutes(5));
             Period period = new Period(t.minusDays(89), t, null);
-            Statistics.Computed first = dashboard.recent(period);
+            RecentFigures.Computed first = dashboard.report(period);
             assertThat(first.report().activeCases()).isEqualTo(Count.of(6));
             caseFile("A7", 3, "ACTIVE", Stage.REFERRAL, null, null);
             try {
-                assertThat(dashboard.recent(period)).isSameAs(first);
+                assertThat(dashboard.report(period)).isSameAs(first);
                 assertThat(statistics.report(period).activeCases()).as("the API computes afresh").isEqualTo(Count.of(7));
                 org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(clock.instant().plus(java.time.Duration.ofMinutes(6))));
-                Statistics.Computed later = dashboard.recent(period);
+                RecentFigures.Computed later = dashboard.report(period);
                 assertThat(later.report().activeCases()).isEqualTo(Count.of(7));
                 assertThat(later.at()).isAfter(first.at());
             } finally {
