@@ -2,8 +2,10 @@ package dk.tvaers.api;
 
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.EffortType;
 import dk.tvaers.casefile.Flag;
+import dk.tvaers.casefile.GoalStatus;
 import dk.tvaers.inbox.TaskForm;
 import dk.tvaers.route.RouteProcess.CloseReason;
 import dk.tvaers.route.RouteProcess.FollowUpOutcome;
@@ -119,16 +121,31 @@ final class ApiBodies {
             description = "networkMeeting: en aftales frist er ikke før mødet.")
     record NetworkMeeting(@Schema(description = NOT_IN_FUTURE) LocalDate heldOn,
                           @ArraySchema(minItems = 1, maxItems = TaskForm.MAX_LINES) List<Participant> participants,
+                          @ArraySchema(maxItems = TaskForm.MAX_GOALS, arraySchema = @Schema(description = "Borgerens mål aftalt på mødet (en udvidelse af API.md)."))
+                          List<Goal> goals,
                           @ArraySchema(maxItems = TaskForm.MAX_LINES) List<Agreement> agreements,
                           NextStep nextStep) {}
+
+    @Schema(name = "PlanGoalRequest", requiredProperties = "text")
+    record Goal(@Schema(description = "Med borgerens egne ord. " + FREE_TEXT, minLength = 1, maxLength = 1000, pattern = NOT_BLANK) String text,
+                @Schema(description = "Området, målet måles på ved opfølgningerne.") Dimension dimension,
+                @ArraySchema(maxItems = TaskForm.MAX_GOALS) List<SubGoal> subGoals) {}
+
+    @Schema(name = "PlanSubGoalRequest", requiredProperties = "text")
+    record SubGoal(@Schema(description = FREE_TEXT, minLength = 1, maxLength = 1000, pattern = NOT_BLANK) String text) {}
 
     @Schema(name = "MeetingParticipant", description = "En afdeling, eller role CITIZEN, eller role NETWORK med navn.")
     record Participant(Department department, @Schema(allowableValues = {"CITIZEN", "NETWORK", "DEPARTMENT"}) String role,
                        @Schema(description = FREE_TEXT, maxLength = 200) String name) {}
 
-    @Schema(name = "MeetingAgreement", requiredProperties = {"text", "owner", "due"})
+    @Schema(name = "MeetingAgreement", requiredProperties = {"text", "owner", "due"},
+            description = "Højst ét af subGoal og subGoalId (en udvidelse af API.md).")
     record Agreement(@Schema(description = FREE_TEXT, minLength = 1, maxLength = 1000, pattern = NOT_BLANK) String text,
-                     @Schema(description = FREE_TEXT, minLength = 1, maxLength = 100, pattern = NOT_BLANK) String owner, LocalDate due) {}
+                     @Schema(description = FREE_TEXT, minLength = 1, maxLength = 100, pattern = NOT_BLANK) String owner, LocalDate due,
+                     @Schema(description = "Et delmål aftalt på samme møde: mål.delmål talt fra 1 i goals, fx 1.2.",
+                             pattern = "^[1-9][0-9]?\\.[1-9][0-9]?$") String subGoal,
+                     @Schema(description = "Id på et delmål fra før, der stadig arbejdes på (GET /api/cases/{id}/plan).", minimum = "1")
+                     Long subGoalId) {}
 
     @Schema(name = "FindInternshipCompletion", requiredProperties = {"company", "startsOn", "endsOn"},
             description = "findInternship: endsOn ikke før startsOn.")
@@ -148,8 +165,13 @@ final class ApiBodies {
     @Schema(name = "FollowUpCompletion", requiredProperties = {"progression", "outcome"},
             description = "followUp: closeReason kun, og kun skal, ved outcome CLOSE.")
     record FollowUp(ProgressionScores progression,
+                    @ArraySchema(maxItems = TaskForm.MAX_LINES, arraySchema = @Schema(description = "Planen revideret: status pr. mål eller delmål (en udvidelse af API.md)."))
+                    List<GoalChange> goals,
                     FollowUpOutcome outcome,
                     CloseReason closeReason) {}
+
+    @Schema(name = "PlanGoalStatusRequest", requiredProperties = {"id", "status"})
+    record GoalChange(@Schema(description = "Målets eller delmålets id i sagens plan.", minimum = "1") Long id, GoalStatus status) {}
 
     /** The progression dimensions of a follow-up, each scored 1–10; at least one. */
     @Schema(name = "ProgressionScores", minProperties = 1)

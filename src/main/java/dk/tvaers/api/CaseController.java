@@ -17,6 +17,7 @@ import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.caseview.JourneyTexts;
+import dk.tvaers.caseview.PlanView;
 import dk.tvaers.rules.Evaluation;
 import dk.tvaers.leaders.RuleTexts;
 import dk.tvaers.rules.RuleEngine;
@@ -364,6 +365,13 @@ class CaseController {
         return caseFiles.journey(id).stream()
                 .map((JourneyEntry e) -> new TimelineEntry(e.occurredOn(), e.type(), e.subject().orElse(null), JourneyTexts.text(e, Texts.DANISH)))
                 .toList();
+    }
+
+    @GetMapping("/{id}/plan")
+    @Operation(summary = "Borgerens plan: målene med borgerens egne ord, delmålene, aftalerne under dem og progressionen på hvert mål",
+            description = "Én plan for sagen: hver afdeling, der må se sagen (involveret og dækket af samtykke), ser den samme.")
+    PlanView plan(@PathVariable String id, Authentication auth) {
+        return views.plan(visible(id, auth));
     }
 
     private CaseFile visible(String id, Authentication auth) {

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** A concrete agreement from a meeting: what, who owns it, and by when. */
+/** A concrete agreement from a meeting: what, who owns it, by when, and the sub-goal of the plan it serves. */
 @Entity
 @Table(name = "agreement")
 public class Agreement {
@@ -21,12 +21,14 @@ public class Agreement {
     private String owner;
     private LocalDate due;
     private LocalDate doneOn;
+    private Long subGoalId;
 
     protected Agreement() {
     }
 
-    Agreement(Long meetingId, String text, String owner, LocalDate due) {
+    Agreement(Long meetingId, Long subGoalId, String text, String owner, LocalDate due) {
         this.meetingId = meetingId;
+        this.subGoalId = subGoalId;
         this.text = text;
         this.owner = owner;
         this.due = due;
@@ -38,6 +40,8 @@ public class Agreement {
     public String owner() { return owner; }
     public LocalDate due() { return due; }
     public Optional<LocalDate> doneOn() { return Optional.ofNullable(doneOn); }
+    /** The sub-goal of the plan the agreement serves; empty for one made without (or before the plan). */
+    public Optional<Long> subGoalId() { return Optional.ofNullable(subGoalId); }
 
     void forgetText() {
         this.text = "(anonymiseret)";

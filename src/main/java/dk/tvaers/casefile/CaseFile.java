@@ -95,6 +95,11 @@ public class CaseFile {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "case_id", nullable = false)
     @OrderBy("id")
+    private List<Goal> goals = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "case_id", nullable = false)
+    @OrderBy("id")
     private List<StageStay> stays = new ArrayList<>();
 
     protected CaseFile() {
@@ -148,6 +153,8 @@ public class CaseFile {
     public List<Meeting> meetings() { return Collections.unmodifiableList(meetings); }
     public List<Agreement> agreements() { return Collections.unmodifiableList(agreements); }
     public List<ProgressionScore> progression() { return Collections.unmodifiableList(progression); }
+    /** The citizen's plan: goals and their sub-goals, in the order they were agreed. */
+    public List<Goal> goals() { return Collections.unmodifiableList(goals); }
 
     public Optional<LocalDate> anonymisedOn() { return Optional.ofNullable(anonymisedOn); }
 
@@ -167,6 +174,7 @@ public class CaseFile {
         efforts.forEach(Effort::forgetNote);
         meetings.forEach(Meeting::forgetPeople);
         agreements.forEach(Agreement::forgetText);
+        goals.forEach(Goal::forgetText);
     }
 
     /** Refuses a change to a closed case (a meeting called, minutes sent): it is kept as it was left. */
@@ -266,6 +274,11 @@ public class CaseFile {
     Agreement addAgreement(Agreement agreement) {
         agreements.add(agreement);
         return agreement;
+    }
+
+    Goal addGoal(Goal goal) {
+        goals.add(goal);
+        return goal;
     }
 
     void addProgression(ProgressionScore score) {

@@ -14,6 +14,7 @@ import dk.tvaers.casefile.CaseFileEvents.MeetingRecorded;
 import dk.tvaers.casefile.CaseFileEvents.RouteStepReached;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,7 @@ public class CaseFiles {
         caseFile.meetings().forEach(m -> m.participants().size());
         caseFile.agreements().size();
         caseFile.progression().size();
+        caseFile.goals().size();
         return caseFile;
     }
 
@@ -193,21 +195,89 @@ public class CaseFiles {
         return effort;
     }
 
+    /** A goal agreed at a meeting, in the citizen's words, the dimension it is measured on (or null), and its sub-goals. */
+    public record NewGoal(String text, Dimension dimension, List<String> subGoals) {}
+
+    /**
+     * Where a new agreement sits in the plan: under a sub-goal agreed at the same meeting (its goal and
+     * sub-goal counted from 1 in the order given), under one agreed before (its id), or under none.
+     */
+    public record PlanPlace(Integer goal, Integer subGoal, Long subGoalId) {
+        public static final PlanPlace NONE = new PlanPlace(null, null, null);
+    }
+
     /** A new agreement, before it is attached to a meeting. */
-    public record NewAgreement(String text, String owner, LocalDate due) {}
+    public record NewAgreement(String text, String owner, LocalDate due, PlanPlace place) {
+        public NewAgreement(String text, String owner, LocalDate due) {
+            this(text, owner, due, PlanPlace.NONE);
+        }
+    }
+
+    /** A change of a goal's or sub-goal's status, by its id. */
+    public record GoalChange(long goalId, GoalStatus status) {}
 
     public Meeting recordMeeting(String caseId, Meeting meeting, List<NewAgreement> agreements) {
+        return recordMeeting(caseId, meeting, List.of(), agreements);
+    }
+
+    /**
+     * Records a meeting with the goals it agreed and its agreements, each under its sub-goal: an
+     * agreement under a sub-goal from before names one of this case's sub-goals still worked on.
+     */
+    public Meeting recordMeeting(String caseId, Meeting meeting, List<NewGoal> goals, List<NewAgreement> agreements) {
         CaseFile caseFile = load(caseId);
+        List<CaseRuleException.Violation> problems = new ArrayList<>();
+        for (int i = 0; i < agreements.size(); i++) {
+            Long subGoalId = agreements.get(i).place().subGoalId();
+            if (subGoalId != null && caseFile.goals().stream().noneMatch(g -> g.id().equals(subGoalId) && g.isSubGoal() && g.status() == GoalStatus.ACTIVE)) {
+                problems.add(CaseRuleException.Violation.of("agreements[" + i + "].subGoalId", "unknownSubGoal"));
+            }
+        }
+        CaseRuleException.throwIfAny(problems);
         caseFile.addMeeting(meeting);
         cases.flush();
+        List<Goal> added = goals.stream().map(g -> caseFile.addGoal(new Goal(null, meeting.id(), g.text(), g.dimension(), meeting.heldOn()))).toList();
+        cases.flush();
+        List<List<Goal>> subGoals = new ArrayList<>();
+        for (int i = 0; i < goals.size(); i++) {
+            Long parent = added.get(i).id();
+            subGoals.add(goals.get(i).subGoals().stream().map(text -> caseFile.addGoal(new Goal(parent, meeting.id(), text, null, meeting.heldOn()))).toList());
+        }
+        cases.flush();
         for (NewAgreement agreement : agreements) {
-            caseFile.addAgreement(new Agreement(meeting.id(), agreement.text(), agreement.owner(), agreement.due()));
+            PlanPlace place = agreement.place();
+            Long subGoalId = place.subGoalId() != null ? place.subGoalId()
+                    : place.goal() != null ? subGoals.get(place.goal() - 1).get(place.subGoal() - 1).id() : null;
+            caseFile.addAgreement(new Agreement(meeting.id(), subGoalId, agreement.text(), agreement.owner(), agreement.due()));
         }
         record(caseId, meeting.heldOn(), "MEETING", meeting.kind().name(), JourneyArgs.code("meeting", meeting.kind()),
                 meeting.outcome().map(o -> "@value:" + o).orElse(""), JourneyArgs.number(meeting.outcome().isPresent() ? 1 : 0),
                 JourneyArgs.number(agreements.size()));
+        for (int i = 0; i < goals.size(); i++) {
+            record(caseId, meeting.heldOn(), "GOAL_AGREED", null, JourneyArgs.text(goals.get(i).text()), JourneyArgs.number(goals.get(i).subGoals().size()));
+        }
         publish(new MeetingRecorded(caseId, meeting.kind()));
         return meeting;
+    }
+
+    /** Revises the plan at a follow-up: each goal or sub-goal named gets its status; unknown ids change nothing. */
+    public CaseFile reviseGoals(String caseId, LocalDate on, List<GoalChange> changes) {
+        CaseFile caseFile = load(caseId);
+        List<CaseRuleException.Violation> problems = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            long id = changes.get(i).goalId();
+            if (caseFile.goals().stream().noneMatch(g -> g.id() == id)) {
+                problems.add(CaseRuleException.Violation.of("goals[" + i + "].id", "unknownGoal"));
+            }
+        }
+        CaseRuleException.throwIfAny(problems);
+        for (GoalChange change : changes) {
+            Goal goal = caseFile.goals().stream().filter(g -> g.id() == change.goalId()).findFirst().orElseThrow();
+            if (goal.changeStatus(change.status(), on)) {
+                record(caseId, on, "GOAL_STATUS", change.status().name(), JourneyArgs.text(goal.text()), JourneyArgs.number(goal.isSubGoal() ? 1 : 0));
+            }
+        }
+        return caseFile;
     }
 
     public Agreement completeAgreement(String caseId, long agreementId, LocalDate doneOn) {

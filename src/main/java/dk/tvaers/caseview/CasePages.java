@@ -92,6 +92,7 @@ class CasePages {
         model.addAttribute("timeline", JourneyTimeline.of(caseFile, journey, rules.active().thresholds(), LocalDate.now(clock),
                 Texts.of(messages)));
         model.addAttribute("progression", Progression.of(caseFile, Texts.of(messages)));
+        model.addAttribute("plan", views.plan(caseFile));
         model.addAttribute("ruleDescriptions", ruleTexts.descriptions(rules.active(), Texts.of(messages)));
         model.addAttribute("departmentCodes", java.util.Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).map(Enum::name).toList());
         model.addAttribute("refused", refused);

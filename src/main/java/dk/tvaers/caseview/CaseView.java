@@ -28,7 +28,9 @@ public record CaseView(String id, String externalRef, Citizen citizen, String st
     public record EffortView(long id, String type, String name, String department, LocalDate requestedOn, @Schema(nullable = true) LocalDate startedOn,
                       @Schema(nullable = true) LocalDate endedOn, long waitingDays, String status, @Schema(nullable = true) String note) {}
 
-    record AgreementView(long id, String text, @Schema(nullable = true) String owner, @Schema(nullable = true) LocalDate due, @Schema(nullable = true) LocalDate doneOn, String status) {}
+    record AgreementView(long id, String text, @Schema(nullable = true) String owner, @Schema(nullable = true) LocalDate due, @Schema(nullable = true) LocalDate doneOn,
+                         @Schema(allowableValues = {"OPEN", "OVERDUE", "DONE"}) String status,
+                         @Schema(nullable = true, description = "Delmålet i borgerens plan, aftalen hører under") Long subGoalId) {}
 
     record TaskRef(String id, String taskKey, @Schema(nullable = true) String name, @Schema(nullable = true) String assignee, Instant created, @Schema(nullable = true) Instant due) {}
 }

@@ -4,6 +4,7 @@ import dk.tvaers.alarms.CaseAlarm;
 import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.casefile.Agreement;
 import dk.tvaers.casefile.CaseFile;
+import dk.tvaers.casefile.CitizenPlan;
 import dk.tvaers.casefile.Consent;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.DepartmentInvolvement;
@@ -100,7 +101,21 @@ public class CaseViews {
 
     static CaseView.AgreementView agreement(Agreement a, LocalDate today) {
         String status = a.doneOn().isPresent() ? "DONE" : a.due().isBefore(today) ? "OVERDUE" : "OPEN";
-        return new CaseView.AgreementView(a.id(), a.text(), a.owner(), a.due(), a.doneOn().orElse(null), status);
+        return new CaseView.AgreementView(a.id(), a.text(), a.owner(), a.due(), a.doneOn().orElse(null), status, a.subGoalId().orElse(null));
+    }
+
+    /** The citizen's one plan, the same for every department that may see the case. */
+    public PlanView plan(CaseFile c) {
+        LocalDate today = LocalDate.now(clock);
+        CitizenPlan plan = CitizenPlan.of(c);
+        return new PlanView(c.id(), plan.goals().stream().map(g -> new PlanView.GoalView(g.goal().id(), g.goal().text(),
+                        g.goal().dimension().orElse(null), g.goal().status(), g.goal().agreedOn(), g.goal().statusOn().orElse(null),
+                        g.progression().stream().map(p -> new PlanView.ScoreView(p.on(), p.score())).toList(),
+                        g.subGoals().stream().map(s -> new PlanView.SubGoalView(s.subGoal().id(), s.subGoal().text(), s.subGoal().status(),
+                                s.subGoal().agreedOn(), s.subGoal().statusOn().orElse(null),
+                                s.agreements().stream().map(a -> agreement(a, today)).toList())).toList()))
+                .toList(),
+                plan.otherAgreements().stream().map(a -> agreement(a, today)).toList());
     }
 
     static CaseView.TaskRef task(Task t) {

@@ -5,6 +5,7 @@ import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Dimension;
+import dk.tvaers.casefile.GoalStatus;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.MeetingKind;
 import dk.tvaers.casefile.Participant;
@@ -162,16 +163,35 @@ public sealed interface TaskForm extends TaskCompletion {
         }
     }
 
-    /** An agreement made at a network meeting. */
-    record AgreementLine(String text, String owner, LocalDate due) {}
+    /** An agreement made at a network meeting, and where it sits in the citizen's plan. */
+    record AgreementLine(String text, String owner, LocalDate due, CaseFiles.PlanPlace place) {
+        public AgreementLine(String text, String owner, LocalDate due) {
+            this(text, owner, due, CaseFiles.PlanPlace.NONE);
+        }
+    }
 
-    record NetworkMeeting(LocalDate heldOn, List<Participant> participants, List<AgreementLine> agreements, NextStep nextStep) implements TaskForm {
+    /** A goal agreed at a network meeting, in the citizen's words, the dimension it is measured on and its sub-goals. */
+    record GoalLine(String text, Dimension dimension, List<String> subGoals) {}
+
+    /** The most goals, and sub-goals of one goal, a meeting agrees. */
+    int MAX_GOALS = 10;
+
+    /** A sub-goal agreed at the same meeting, as an agreement names it: goal and sub-goal counted from 1. */
+    java.util.regex.Pattern SUB_GOAL = java.util.regex.Pattern.compile("([1-9][0-9]?)\\.([1-9][0-9]?)");
+
+    record NetworkMeeting(LocalDate heldOn, List<Participant> participants, List<GoalLine> goals, List<AgreementLine> agreements,
+                          NextStep nextStep) implements TaskForm {
         public static final String KEY = Tasks.NETWORK_MEETING;
+
+        /** A meeting that agrees no goals (the plan has them from before, or gets them later). */
+        public NetworkMeeting(LocalDate heldOn, List<Participant> participants, List<AgreementLine> agreements, NextStep nextStep) {
+            this(heldOn, participants, List.of(), agreements, nextStep);
+        }
 
         public String taskKey() { return KEY; }
 
         static NetworkMeeting parse(Input in, JsonNode body, LocalDate today) {
-            in.onlyFields(body, "heldOn", "participants", "agreements", "nextStep");
+            in.onlyFields(body, "heldOn", "participants", "goals", "agreements", "nextStep");
             LocalDate heldOn = in.dateNotAfter(body, "heldOn", true, today);
             List<Participant> participants = new ArrayList<>();
             JsonNode people = in.arrayField(body, "participants", true, MAX_LINES);
@@ -199,6 +219,7 @@ public sealed interface TaskForm extends TaskCompletion {
                     participants.add(new Participant(department != null ? Participant.DEPARTMENT : role, department, name));
                 }
             }
+            List<GoalLine> goals = goals(in, body);
             List<AgreementLine> agreements = new ArrayList<>();
             JsonNode lines = in.arrayField(body, "agreements", false, MAX_LINES);
             if (lines != null) {
@@ -209,23 +230,78 @@ public sealed interface TaskForm extends TaskCompletion {
                         in.add("agreements[" + i + "]", "object");
                         continue;
                     }
-                    a.onlyFields(line, "text", "owner", "due");
+                    a.onlyFields(line, "text", "owner", "due", "subGoal", "subGoalId");
                     String text = a.text(line, "text", true, 1000);
                     String owner = a.text(line, "owner", true, 100);
                     LocalDate due = a.date(line, "due", true);
                     if (due != null && heldOn != null && due.isBefore(heldOn)) {
                         a.add("due", "dueBeforeMeeting");
                     }
-                    agreements.add(new AgreementLine(text, owner, due));
+                    agreements.add(new AgreementLine(text, owner, due, place(a, line, goals)));
                 }
             }
             NextStep nextStep = in.code(body, "nextStep", NextStep.class, true);
-            return new NetworkMeeting(heldOn, participants, agreements, nextStep);
+            return new NetworkMeeting(heldOn, participants, goals, agreements, nextStep);
+        }
+
+        /** The goals the meeting agreed, each with its sub-goals; none is fine (the plan may be agreed later). */
+        private static List<GoalLine> goals(Input in, JsonNode body) {
+            List<GoalLine> goals = new ArrayList<>();
+            JsonNode nodes = in.arrayField(body, "goals", false, MAX_GOALS);
+            for (int i = 0; nodes != null && i < nodes.size(); i++) {
+                Input g = in.nested("goals[" + i + "]");
+                JsonNode goal = nodes.get(i);
+                if (!goal.isObject()) {
+                    in.add("goals[" + i + "]", "object");
+                    goals.add(new GoalLine(null, null, List.of()));
+                    continue;
+                }
+                g.onlyFields(goal, "text", "dimension", "subGoals");
+                String text = g.text(goal, "text", true, 1000);
+                Dimension dimension = g.code(goal, "dimension", Dimension.class, false);
+                List<String> subGoals = new ArrayList<>();
+                JsonNode subs = g.arrayField(goal, "subGoals", false, MAX_GOALS);
+                for (int j = 0; subs != null && j < subs.size(); j++) {
+                    JsonNode sub = subs.get(j);
+                    if (!sub.isObject()) {
+                        g.add("subGoals[" + j + "]", "object");
+                        subGoals.add(null);
+                        continue;
+                    }
+                    Input s = g.nested("subGoals[" + j + "]");
+                    s.onlyFields(sub, "text");
+                    subGoals.add(s.text(sub, "text", true, 1000));
+                }
+                goals.add(new GoalLine(text, dimension, subGoals));
+            }
+            return goals;
+        }
+
+        /** Where an agreement sits: a sub-goal of this meeting ({@code "1.2"}) or one from before ({@code subGoalId}), not both. */
+        private static CaseFiles.PlanPlace place(Input a, JsonNode line, List<GoalLine> goals) {
+            String subGoal = a.text(line, "subGoal", false, 10);
+            Long subGoalId = a.whole(line, "subGoalId", false, 1L, null);
+            if (subGoal != null && subGoalId != null) {
+                a.add("subGoalId", "oneSubGoal");
+                return CaseFiles.PlanPlace.NONE;
+            }
+            if (subGoal != null) {
+                java.util.regex.Matcher m = SUB_GOAL.matcher(subGoal);
+                int goal = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+                int sub = m.matches() ? Integer.parseInt(m.group(2)) : 0;
+                if (goal < 1 || goal > goals.size() || sub > goals.get(goal - 1).subGoals().size()) {
+                    a.add("subGoal", "unknownSubGoal");
+                    return CaseFiles.PlanPlace.NONE;
+                }
+                return new CaseFiles.PlanPlace(goal, sub, null);
+            }
+            return subGoalId != null ? new CaseFiles.PlanPlace(null, null, subGoalId) : CaseFiles.PlanPlace.NONE;
         }
 
         public Map<String, Object> record(Context context) {
             context.caseFiles().recordMeeting(context.caseId(), new Meeting(MeetingKind.NETWORK_MEETING, heldOn, nextStep.name(), null, participants),
-                    agreements.stream().map(a -> new CaseFiles.NewAgreement(a.text(), a.owner(), a.due())).toList());
+                    goals.stream().map(g -> new CaseFiles.NewGoal(g.text(), g.dimension(), g.subGoals())).toList(),
+                    agreements.stream().map(a -> new CaseFiles.NewAgreement(a.text(), a.owner(), a.due(), a.place())).toList());
             return Map.of(Variables.NEXT_STEP, nextStep.name());
         }
     }
@@ -306,14 +382,19 @@ public sealed interface TaskForm extends TaskCompletion {
         }
     }
 
-    record FollowUp(Map<Dimension, Integer> progression, FollowUpOutcome outcome,
+    record FollowUp(Map<Dimension, Integer> progression, List<CaseFiles.GoalChange> goals, FollowUpOutcome outcome,
                     @OnlyWhen(field = "outcome", value = "CLOSE") CloseReason closeReason) implements TaskForm {
         public static final String KEY = Tasks.FOLLOW_UP;
+
+        /** A follow-up that leaves the plan as it was. */
+        public FollowUp(Map<Dimension, Integer> progression, FollowUpOutcome outcome, CloseReason closeReason) {
+            this(progression, List.of(), outcome, closeReason);
+        }
 
         public String taskKey() { return KEY; }
 
         static FollowUp parse(Input in, JsonNode body, LocalDate today) {
-            in.onlyFields(body, "progression", "outcome", "closeReason");
+            in.onlyFields(body, "progression", "goals", "outcome", "closeReason");
             Map<Dimension, Integer> progression = new EnumMap<>(Dimension.class);
             JsonNode scores = in.objectField(body, "progression", true);
             if (scores != null) {
@@ -340,10 +421,32 @@ public sealed interface TaskForm extends TaskCompletion {
             if (closeReason != null && outcome != null && outcome != FollowUpOutcome.CLOSE) {
                 in.add("closeReason", "closeReasonOnly");
             }
-            return new FollowUp(progression, outcome, closeReason);
+            return new FollowUp(progression, goalChanges(in, body), outcome, closeReason);
+        }
+
+        /** The plan revised: a goal's or sub-goal's id (as the plan lists it) and its status now. */
+        private static List<CaseFiles.GoalChange> goalChanges(Input in, JsonNode body) {
+            List<CaseFiles.GoalChange> changes = new ArrayList<>();
+            JsonNode nodes = in.arrayField(body, "goals", false, MAX_LINES);
+            for (int i = 0; nodes != null && i < nodes.size(); i++) {
+                JsonNode change = nodes.get(i);
+                if (!change.isObject()) {
+                    in.add("goals[" + i + "]", "object");
+                    continue;
+                }
+                Input g = in.nested("goals[" + i + "]");
+                g.onlyFields(change, "id", "status");
+                Long id = g.whole(change, "id", true, 1L, null);
+                GoalStatus status = g.code(change, "status", GoalStatus.class, true);
+                if (id != null && status != null) {
+                    changes.add(new CaseFiles.GoalChange(id, status));
+                }
+            }
+            return changes;
         }
 
         public Map<String, Object> record(Context context) {
+            context.caseFiles().reviseGoals(context.caseId(), context.today(), goals);
             context.caseFiles().recordProgression(context.caseId(), context.today(), progression);
             context.caseFiles().recordMeeting(context.caseId(), new Meeting(MeetingKind.FOLLOW_UP, context.today(), outcome.name(), null, List.of()), List.of());
             Map<String, Object> variables = new HashMap<>();

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.CaseRuleException;
+import dk.tvaers.casefile.CitizenPlan;
+import dk.tvaers.casefile.Dimension;
+import dk.tvaers.casefile.GoalStatus;
 import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.InvolvementStatus;
 import dk.tvaers.casefile.Participant;
+import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteProcess.Tasks;
 import dk.tvaers.security.CurrentUser;
@@ -20,6 +25,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +34,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -51,19 +58,28 @@ class TaskFormPages {
     /** Rows for network persons on the network meeting form. */
     static final int NETWORK_ROWS = 3;
     /** Rows for agreements on the network meeting form. */
-    static final int AGREEMENT_ROWS = 3;
+    static final int AGREEMENT_ROWS = 5;
+    /** Rows for the citizen's goals on the network meeting form, and for each goal's sub-goals. */
+    static final int GOAL_ROWS = 3;
+    static final int SUB_GOAL_ROWS = 3;
     private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
     private static final Pattern PARTICIPANT = Pattern.compile("participants\\[([0-9]+)\\]\\..*");
+    private static final Pattern SUB_GOAL_FIELD = Pattern.compile("goals\\[([0-9]+)\\]\\.subGoals\\[([0-9]+)\\](.*)");
+    private static final Pattern GOAL_FIELD = Pattern.compile("goals\\[([0-9]+)\\](.*)");
+    private static final Pattern AGREEMENT_FIELD = Pattern.compile("agreements\\[([0-9]+)\\](.*)");
+    private static final Pattern GOAL_CHANGE_FIELD = Pattern.compile("goals\\[([0-9]+)\\].*");
 
     private final Inbox inbox;
     private final CaseFiles caseFiles;
+    private final CaseViews views;
     private final Invitations invitations;
     private final Texts texts;
     private final Clock clock;
 
-    TaskFormPages(Inbox inbox, CaseFiles caseFiles, Invitations invitations, MessageSource messages, Clock clock) {
+    TaskFormPages(Inbox inbox, CaseFiles caseFiles, CaseViews views, Invitations invitations, MessageSource messages, Clock clock) {
         this.inbox = inbox;
         this.caseFiles = caseFiles;
+        this.views = views;
         this.invitations = invitations;
         this.texts = Texts.of(messages);
         this.clock = clock;
@@ -91,6 +107,10 @@ class TaskFormPages {
                 prefill(values, invitation, LocalDate.now(clock));
                 model.addAttribute("prefilledFrom", invitation.startsAt().atZone(DANISH_TIME));
             });
+        }
+        if (Tasks.FOLLOW_UP.equals(task.taskKey())) {
+            // Each goal and sub-goal of the plan starts at its status now: the coordinator changes what moved.
+            caseFiles.find(task.caseId()).ifPresent(c -> c.goals().forEach(g -> values.add("goalStatus." + g.id(), g.status().name())));
         }
         for (Inbox.FieldView field : genericFields(task, auth)) {
             if (field.defaultValue() != null) {
@@ -146,6 +166,15 @@ class TaskFormPages {
                     error.message(texts)));
             minorAge(task, model);
             return page(task, form, errors, model, auth);
+        } catch (CaseRuleException e) {
+            if (e.isStateRule()) {
+                throw e;
+            }
+            // A rule of the case file broke (an agreement under a sub-goal no longer worked on): by its field, input kept.
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.violations().stream().filter(v -> v.field() != null).forEach(v -> errors.putIfAbsent(formField(task.taskKey(), form, v.field()),
+                    texts.get("input." + v.code(), v.args().toArray())));
+            return page(task, form, errors, model, auth);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
             return "redirect:/indbakke?conflict";
         }
@@ -162,6 +191,22 @@ class TaskFormPages {
         model.addAttribute("departmentNames", departments);
         model.addAttribute("networkRows", IntStream.range(0, NETWORK_ROWS).boxed().toList());
         model.addAttribute("agreementRows", IntStream.range(0, AGREEMENT_ROWS).boxed().toList());
+        if (Tasks.NETWORK_MEETING.equals(task.taskKey()) || Tasks.FOLLOW_UP.equals(task.taskKey())) {
+            // The plan as it stands: shown above the meeting's new goals, and revised goal by goal at the follow-up.
+            caseFiles.find(task.caseId()).ifPresent(c -> {
+                model.addAttribute("plan", views.plan(c));
+                model.addAttribute("subGoalOptions", subGoalOptions(CitizenPlan.of(c)));
+            });
+            Map<String, String> dimensions = new LinkedHashMap<>();
+            dimensions.put("", texts.get("plan.dimension.none"));
+            Arrays.stream(Dimension.values()).forEach(d -> dimensions.put(d.name(), texts.get("value." + d.name())));
+            model.addAttribute("dimensionOptions", dimensions);
+            Map<String, String> statuses = new LinkedHashMap<>();
+            Arrays.stream(GoalStatus.values()).forEach(st -> statuses.put(st.name(), texts.get("goal.status." + st.name())));
+            model.addAttribute("goalStatusOptions", statuses);
+            model.addAttribute("goalRows", IntStream.range(0, GOAL_ROWS).boxed().toList());
+            model.addAttribute("subGoalRows", IntStream.range(0, SUB_GOAL_ROWS).boxed().toList());
+        }
         model.addAttribute("choices", choices(task.taskKey()));
         if (!TaskForm.FORMS.containsKey(task.taskKey()) && inbox.hasGenericForm(CurrentUser.of(auth), task.id())) {
             List<Inbox.FieldView> fields = genericFields(task, auth);
@@ -172,6 +217,19 @@ class TaskFormPages {
             model.addAttribute("fieldLabels", labels);
         }
         return "inbox/task";
+    }
+
+    /** What an agreement on the network meeting form can sit under: none, a sub-goal written on the form, or one from before. */
+    private Map<String, String> subGoalOptions(CitizenPlan plan) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("", texts.get("plan.subGoal.none"));
+        for (int g = 0; g < GOAL_ROWS; g++) {
+            for (int sub = 0; sub < SUB_GOAL_ROWS; sub++) {
+                options.put("new:" + g + "." + sub, texts.get("plan.subGoal.new", g + 1, sub + 1));
+            }
+        }
+        plan.activeSubGoals().forEach(sub -> options.put("id:" + sub.id(), texts.get("plan.subGoal.existing", sub.text())));
+        return options;
     }
 
     /** The fields of a step a process owner added; none for a task with the product's own form. */
@@ -240,6 +298,10 @@ class TaskFormPages {
                 participants(body.putArray(name), form);
             } else if (type == List.class && typeArgument(component) == TaskForm.AgreementLine.class) {
                 agreements(body.putArray(name), form);
+            } else if (type == List.class && typeArgument(component) == TaskForm.GoalLine.class) {
+                goals(body.putArray(name), form);
+            } else if (type == List.class && typeArgument(component) == CaseFiles.GoalChange.class) {
+                goalChanges(body.putArray(name), form);
             } else {
                 text(body, form, name);
             }
@@ -277,15 +339,122 @@ class TaskFormPages {
         }
     }
 
+    /**
+     * The agreements written, each with the sub-goal picked for it: one agreed on this form
+     * ({@code new:G.S}, the form's rows, becoming the body's {@code subGoal} counted among the goals
+     * written, or one that cannot be found when that row is empty) or one from before ({@code id:N}).
+     */
     private static void agreements(ArrayNode agreements, MultiValueMap<String, String> form) {
-        for (int i = 0; i < AGREEMENT_ROWS; i++) {
+        PlanRows rows = PlanRows.of(form);
+        for (int i : rows.agreements()) {
             String prefix = "agreements[" + i + "].";
-            if (first(form, prefix + "text") != null || first(form, prefix + "owner") != null || first(form, prefix + "due") != null) {
-                ObjectNode agreement = agreements.addObject();
-                text(agreement, form, prefix + "text", "text");
-                text(agreement, form, prefix + "owner", "owner");
-                text(agreement, form, prefix + "due", "due");
+            ObjectNode agreement = agreements.addObject();
+            text(agreement, form, prefix + "text", "text");
+            text(agreement, form, prefix + "owner", "owner");
+            text(agreement, form, prefix + "due", "due");
+            String place = first(form, prefix + "subGoal");
+            if (place != null && place.startsWith("id:")) {
+                String id = place.substring(3);
+                if (id.matches("[0-9]{1,18}")) {
+                    agreement.put("subGoalId", Long.parseLong(id));
+                } else {
+                    agreement.put("subGoalId", id);
+                }
+            } else if (place != null && place.startsWith("new:")) {
+                agreement.put("subGoal", rows.subGoalNumber(place.substring(4)));
             }
+        }
+    }
+
+    /** The goals written on the network meeting form, each with its sub-goals written. */
+    private static void goals(ArrayNode goals, MultiValueMap<String, String> form) {
+        PlanRows rows = PlanRows.of(form);
+        for (int k = 0; k < rows.goals().size(); k++) {
+            int g = rows.goals().get(k);
+            ObjectNode goal = goals.addObject();
+            text(goal, form, "goals[" + g + "].text", "text");
+            text(goal, form, "goals[" + g + "].dimension", "dimension");
+            ArrayNode subGoals = goal.putArray("subGoals");
+            for (int sub : rows.subGoals().get(k)) {
+                text(subGoals.addObject(), form, "goals[" + g + "].subGoals[" + sub + "].text", "text");
+            }
+        }
+    }
+
+    /** The follow-up's status per goal and sub-goal of the plan ({@code goalStatus.<id>}), in the form's order. */
+    private static void goalChanges(ArrayNode changes, MultiValueMap<String, String> form) {
+        for (String key : goalStatusFields(form)) {
+            String id = key.substring("goalStatus.".length());
+            ObjectNode change = changes.addObject();
+            if (id.matches("[0-9]{1,18}")) {
+                change.put("id", Long.parseLong(id));
+            } else {
+                change.put("id", id);
+            }
+            text(change, form, key, "status");
+        }
+    }
+
+    private static List<String> goalStatusFields(MultiValueMap<String, String> form) {
+        return form.keySet().stream().filter(key -> key.startsWith("goalStatus.")).toList();
+    }
+
+    /**
+     * Which rows of the network meeting form's plan are written, in the order the body lists them: a
+     * goal row with its text, dimension or a sub-goal written; a sub-goal row with its text; an
+     * agreement row with any of its fields. The body's positions and the form's rows differ when a row
+     * is left empty, so errors are mapped back through the same rows.
+     */
+    record PlanRows(List<Integer> goals, List<List<Integer>> subGoals, List<Integer> agreements) {
+
+        static PlanRows of(MultiValueMap<String, String> form) {
+            List<Integer> goals = new ArrayList<>();
+            List<List<Integer>> subGoals = new ArrayList<>();
+            for (int g = 0; g < GOAL_ROWS; g++) {
+                int goal = g;
+                List<Integer> subs = IntStream.range(0, SUB_GOAL_ROWS).filter(sub -> first(form, "goals[" + goal + "].subGoals[" + sub + "].text") != null)
+                        .boxed().toList();
+                if (first(form, "goals[" + g + "].text") != null || first(form, "goals[" + g + "].dimension") != null || !subs.isEmpty()) {
+                    goals.add(g);
+                    subGoals.add(subs);
+                }
+            }
+            List<Integer> agreements = IntStream.range(0, AGREEMENT_ROWS).filter(i -> Stream.of("text", "owner", "due")
+                    .anyMatch(field -> first(form, "agreements[" + i + "]." + field) != null)).boxed().toList();
+            return new PlanRows(goals, subGoals, agreements);
+        }
+
+        /** The body's {@code "goal.sub-goal"} (from 1) of the form's rows {@code "G.S"} (from 0); {@code "0.0"} when a row is empty. */
+        String subGoalNumber(String rows) {
+            String[] parts = rows.split("\\.");
+            if (parts.length == 2 && parts[0].matches("[0-9]") && parts[1].matches("[0-9]")) {
+                int k = goals.indexOf(Integer.parseInt(parts[0]));
+                int j = k < 0 ? -1 : subGoals.get(k).indexOf(Integer.parseInt(parts[1]));
+                if (j >= 0) {
+                    return (k + 1) + "." + (j + 1);
+                }
+            }
+            return "0.0";
+        }
+
+        /** The form field of a body's field of the plan ({@code goals[k]…}, {@code agreements[i]…}), or null for another field. */
+        String formField(String apiField) {
+            Matcher sub = SUB_GOAL_FIELD.matcher(apiField);
+            if (sub.matches() && Integer.parseInt(sub.group(1)) < goals.size()
+                    && Integer.parseInt(sub.group(2)) < subGoals.get(Integer.parseInt(sub.group(1))).size()) {
+                int k = Integer.parseInt(sub.group(1));
+                return "goals[" + goals.get(k) + "].subGoals[" + subGoals.get(k).get(Integer.parseInt(sub.group(2))) + "]" + sub.group(3);
+            }
+            Matcher goal = GOAL_FIELD.matcher(apiField);
+            if (goal.matches() && Integer.parseInt(goal.group(1)) < goals.size()) {
+                return "goals[" + goals.get(Integer.parseInt(goal.group(1))) + "]" + goal.group(2);
+            }
+            Matcher agreement = AGREEMENT_FIELD.matcher(apiField);
+            if (agreement.matches() && Integer.parseInt(agreement.group(1)) < agreements.size()) {
+                String field = agreement.group(2).equals(".subGoalId") ? ".subGoal" : agreement.group(2);
+                return "agreements[" + agreements.get(Integer.parseInt(agreement.group(1))) + "]" + field;
+            }
+            return null;
         }
     }
 
@@ -304,8 +473,20 @@ class TaskFormPages {
      * the API (citizen, departments, network persons in that order) and three kinds of field on the form.
      */
     static String formField(String taskKey, MultiValueMap<String, String> form, String apiField) {
+        if (Tasks.FOLLOW_UP.equals(taskKey)) {
+            Matcher change = GOAL_CHANGE_FIELD.matcher(apiField);
+            List<String> fields = goalStatusFields(form);
+            return change.matches() && Integer.parseInt(change.group(1)) < fields.size() ? fields.get(Integer.parseInt(change.group(1))) : apiField;
+        }
+        if (!Tasks.NETWORK_MEETING.equals(taskKey)) {
+            return apiField;
+        }
+        String planField = PlanRows.of(form).formField(apiField);
+        if (planField != null) {
+            return planField;
+        }
         Matcher participant = PARTICIPANT.matcher(apiField);
-        if (!Tasks.NETWORK_MEETING.equals(taskKey) || !participant.matches()) {
+        if (!participant.matches()) {
             return apiField;
         }
         int index = Integer.parseInt(participant.group(1));

@@ -4,6 +4,8 @@ import dk.tvaers.casefile.Agreement;
 import dk.tvaers.casefile.CaseFile;
 import dk.tvaers.casefile.CaseFileEvents.MeetingRecorded;
 import dk.tvaers.casefile.CaseFiles;
+import dk.tvaers.casefile.CitizenPlan;
+import dk.tvaers.casefile.GoalStatus;
 import dk.tvaers.casefile.JourneyArgs;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.MeetingKind;
@@ -119,15 +121,33 @@ public class MinutesMailer {
     }
 
     private byte[] pdf(CaseFile caseFile, Meeting meeting) {
-        List<MinutesPdf.Agreement> agreements = caseFile.agreements().stream()
-                .filter(a -> a.meetingId().filter(id -> id.equals(meeting.id())).isPresent())
-                .sorted(Comparator.comparing(Agreement::id))
-                .map(a -> new MinutesPdf.Agreement(a.text(), a.owner(), a.due())).toList();
+        // The plan as agreed by this meeting (goals from it and before, none given up), with this meeting's agreements.
+        CitizenPlan plan = CitizenPlan.of(caseFile, a -> a.meetingId().filter(id -> id.equals(meeting.id())).isPresent());
+        List<MinutesPdf.PlanGoal> goals = plan.goals().stream()
+                .filter(g -> !g.goal().agreedOn().isAfter(meeting.heldOn()) && g.goal().status() != GoalStatus.DROPPED)
+                .map(g -> new MinutesPdf.PlanGoal(g.goal().text(),
+                        g.goal().dimension().map(d -> text("minutes.measuredOn", text("value." + d.name()))).orElse(null),
+                        g.subGoals().stream().filter(s -> s.subGoal().status() != GoalStatus.DROPPED)
+                                .map(s -> new MinutesPdf.PlanSubGoal(s.subGoal().text(), s.agreements().stream().map(MinutesMailer::agreement).toList()))
+                                .toList()))
+                .toList();
+        List<MinutesPdf.Agreement> others = plan.otherAgreements().stream().map(MinutesMailer::agreement).toList();
+        // An agreement under a sub-goal that is not shown (given up since) is listed with the others: nothing agreed is left out.
+        List<Long> shown = goals.isEmpty() ? List.of() : plan.goals().stream().flatMap(g -> g.subGoals().stream())
+                .filter(s -> s.subGoal().status() != GoalStatus.DROPPED && !s.subGoal().agreedOn().isAfter(meeting.heldOn()))
+                .map(s -> s.subGoal().id()).toList();
+        List<MinutesPdf.Agreement> hidden = plan.goals().stream().flatMap(g -> g.subGoals().stream())
+                .filter(s -> !shown.contains(s.subGoal().id())).flatMap(s -> s.agreements().stream()).map(MinutesMailer::agreement).toList();
         List<String> participants = meeting.participants().stream().map(this::participant).toList();
         String nextStep = meeting.outcome().map(o -> text("minutes.nextStep." + o)).orElse(text("minutes.nextStep.none"));
         return MinutesPdf.render(new MinutesPdf.Minutes(text("minutes.title"), caseFile.citizenName(), meeting.heldOn(),
-                caseFile.coordinator().orElse(text("minutes.noCoordinator")), participants, agreements, nextStep,
+                caseFile.coordinator().orElse(text("minutes.noCoordinator")), participants, goals,
+                java.util.stream.Stream.concat(hidden.stream(), others.stream()).toList(), nextStep,
                 text("minutes.footer", date(LocalDate.now(clock)))), labels());
+    }
+
+    private static MinutesPdf.Agreement agreement(Agreement a) {
+        return new MinutesPdf.Agreement(a.text(), a.owner(), a.due());
     }
 
     private String participant(Participant p) {
@@ -146,6 +166,10 @@ public class MinutesMailer {
             public String participants() { return text("minutes.participants"); }
             public String agreements() { return text("minutes.agreements"); }
             public String noAgreements() { return text("minutes.noAgreements"); }
+            public String plan() { return text("minutes.plan"); }
+            public String goal() { return text("minutes.goal"); }
+            public String subGoal() { return text("minutes.subGoal"); }
+            public String otherAgreements() { return text("minutes.otherAgreements"); }
             public String owner() { return text("minutes.owner"); }
             public String due() { return text("minutes.due"); }
             public String nextStep() { return text("minutes.nextStep"); }

@@ -15,15 +15,22 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * The minutes of a network meeting as an A4 PDF: who took part, what was agreed (owner and deadline)
- * and the next step, in Danish. Built with PDFBox's standard fonts, whose Latin-1 covers æ, ø and å.
+ * The minutes of a network meeting as an A4 PDF: who took part, the citizen's plan (goals, sub-goals and
+ * the agreements under them, each with owner and deadline), the agreements without a sub-goal and the next step, in Danish. Built with PDFBox's standard fonts, whose Latin-1 covers æ, ø and å.
  */
 final class MinutesPdf {
 
     record Agreement(String text, String owner, LocalDate due) {}
 
+    /** A goal of the citizen's plan: its words, the area it is measured on (or null), its sub-goals. */
+    record PlanGoal(String text, String measuredOn, List<PlanSubGoal> subGoals) {}
+
+    /** A sub-goal and the meeting's agreements under it. */
+    record PlanSubGoal(String text, List<Agreement> agreements) {}
+
+    /** {@code agreements}: those made without a sub-goal (all of them when the plan has no goals). */
     record Minutes(String title, String citizenName, LocalDate heldOn, String coordinator, List<String> participants,
-                   List<Agreement> agreements, String nextStep, String footer) {}
+                   List<PlanGoal> plan, List<Agreement> agreements, String nextStep, String footer) {}
 
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -49,15 +56,32 @@ final class MinutesPdf {
                     writer.paragraph("•  " + participant, Writer.REGULAR, 11);
                 }
                 writer.space(10);
-                writer.paragraph(labels.agreements(), Writer.BOLD, 13);
-                if (minutes.agreements().isEmpty()) {
+                int n = 1;
+                if (!minutes.plan().isEmpty()) {
+                    writer.paragraph(labels.plan(), Writer.BOLD, 13);
+                    int g = 1;
+                    for (PlanGoal goal : minutes.plan()) {
+                        writer.paragraph(labels.goal() + " " + g + ":  " + goal.text()
+                                + (goal.measuredOn() == null ? "" : " (" + goal.measuredOn() + ")"), Writer.BOLD, 11);
+                        int sub = 1;
+                        for (PlanSubGoal subGoal : goal.subGoals()) {
+                            writer.paragraph("   " + labels.subGoal() + " " + g + "." + sub++ + ":  " + subGoal.text(), Writer.REGULAR, 11);
+                            for (Agreement agreement : subGoal.agreements()) {
+                                n = agreement(writer, labels, agreement, n, "      ");
+                            }
+                        }
+                        g++;
+                    }
+                    writer.space(10);
+                }
+                if (minutes.plan().isEmpty() || !minutes.agreements().isEmpty()) {
+                    writer.paragraph(minutes.plan().isEmpty() ? labels.agreements() : labels.otherAgreements(), Writer.BOLD, 13);
+                }
+                if (minutes.agreements().isEmpty() && minutes.plan().isEmpty()) {
                     writer.paragraph(labels.noAgreements(), Writer.REGULAR, 11);
                 }
-                int n = 1;
                 for (Agreement agreement : minutes.agreements()) {
-                    writer.paragraph(n++ + ".  " + agreement.text(), Writer.REGULAR, 11);
-                    writer.paragraph("     " + labels.owner() + ": " + agreement.owner() + " · " + labels.due() + ": "
-                            + labels.date(agreement.due()), Writer.REGULAR, 10);
+                    n = agreement(writer, labels, agreement, n, "");
                 }
                 writer.space(10);
                 writer.paragraph(labels.nextStep(), Writer.BOLD, 13);
@@ -72,6 +96,14 @@ final class MinutesPdf {
         }
     }
 
+    /** An agreement, numbered through the whole minutes; the next number. */
+    private static int agreement(Writer writer, Labels labels, Agreement agreement, int n, String indent) throws IOException {
+        writer.paragraph(indent + n + ".  " + agreement.text(), Writer.REGULAR, 11);
+        writer.paragraph(indent + "     " + labels.owner() + ": " + agreement.owner() + " · " + labels.due() + ": "
+                + labels.date(agreement.due()), Writer.REGULAR, 10);
+        return n + 1;
+    }
+
     /** The fixed texts of the minutes, from the message bundle. */
     interface Labels {
         String citizen();
@@ -80,6 +112,10 @@ final class MinutesPdf {
         String participants();
         String agreements();
         String noAgreements();
+        String plan();
+        String goal();
+        String subGoal();
+        String otherAgreements();
         String owner();
         String due();
         String nextStep();

@@ -221,13 +221,39 @@ class CoordinatorBrowserTests {
         assertThat(browser.getPageSource()).contains("Udfyldt fra indkaldelsen");
         assertThat(browser.findElement(By.cssSelector("input[name=participantCitizen]")).isSelected()).isTrue();
         assertThat(browser.findElement(By.cssSelector("input[name=participantDepartments][value=PSYCHIATRY]")).isSelected()).isTrue();
+        // The citizen's plan: a goal in Viktor's words, measured on daily structure, a sub-goal, the agreement under it.
+        browser.findElement(By.id("goals[0].text")).sendKeys("Jeg vil have en fast døgnrytme");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("goals[0].dimension"))).selectByValue("DAILY_STRUCTURE");
+        browser.findElement(By.id("goals[0].subGoals[0].text")).sendKeys("Stå op kl. 8 på hverdage");
+        browser.findElement(By.id("goals[1].text")).sendKeys("Jeg vil i gang med en uddannelse");
+        browser.findElement(By.id("goals[1].subGoals[0].text")).sendKeys("Vide, hvilken uddannelse der passer");
         browser.findElement(By.id("agreements[0].text")).sendKeys("Book samtale om uddannelse");
         browser.findElement(By.id("agreements[0].owner")).sendKeys("Psykiatrien");
         setValue("agreements[0].due", Route.today().plusDays(7).toString());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agreements[0].subGoal"))).selectByValue("new:1.0");
+        browser.findElement(By.id("agreements[1].text")).sendKeys("Vækkeur og morgenrutine med bostøtten");
+        browser.findElement(By.id("agreements[1].owner")).sendKeys("Bostøtten");
+        setValue("agreements[1].due", Route.today().plusDays(14).toString());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agreements[1].subGoal"))).selectByValue("new:0.0");
         browser.findElement(By.cssSelector("input[name=nextStep][value=INTERNSHIP]")).click();
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor("Referat (PDF)");
         assertThat(browser.getPageSource()).contains("Book samtale om uddannelse").contains("sendt til 2 deltagere");
+        assertPlanShown();
+        assertThat(seriousAccessibilityProblems()).as("case page with the plan").isEmpty();
+        // One plan: UU takes part and is covered by consent, and sees the same plan on the same page.
+        assertThat(api.get("uu", "/api/cases/" + caseId + "/plan").body()).isEqualTo(api.get("koordinator", "/api/cases/" + caseId + "/plan").body());
+        logInAs("uu");
+        open("/sager/" + caseId);
+        waitFor("Borgerens plan");
+        assertPlanShown();
+        assertThat(browser.findElements(By.cssSelector("#plan ~ ol.plan button"))).as("no buttons for what uu may not change").isEmpty();
+        assertThat(seriousAccessibilityProblems()).as("the plan as UU sees it").isEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('plan').scrollIntoView()");
+        screenshot("plan-department.png");
+        logInAs("koordinator");
+        open("/sager/" + caseId);
+        waitFor("Referat (PDF)");
         browser.findElement(By.linkText("Send referatet til flere")).click();
         waitFor("Send også referatet til");
         assertThat(browser.getPageSource()).contains("viktor@example.dk");
@@ -279,6 +305,9 @@ class CoordinatorBrowserTests {
             for (String area : List.of("DAILY_STRUCTURE", "HEALTH", "SOCIAL_NETWORK", "MOTIVATION", "WORK_READINESS")) {
                 browser.findElement(By.id("progression." + area)).sendKeys("7");
             }
+            // The plan revised: the sub-goal of getting up is reached.
+            WebElement subGoal = browser.findElement(By.xpath("//label[contains(., 'Delmålet »Stå op kl. 8 på hverdage«')]"));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(subGoal.getAttribute("for")))).selectByValue("ACHIEVED");
             browser.findElement(By.cssSelector("input[name=outcome][value=CLOSE]")).click();
             browser.findElement(By.cssSelector("input[name=closeReason][value=JOB]")).click();
         });
@@ -287,7 +316,12 @@ class CoordinatorBrowserTests {
         // Closed: no alarms left, the journey tells the whole story, the progression is scored.
         assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).isEmpty();
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Afsluttet").contains("Ingen alarmer.")
-                .contains("Alarm ophørt: Aftale over fristen").contains("Sagen er afsluttet: Job").contains("Daglig struktur 7");
+                .contains("Alarm ophørt: Aftale over fristen").contains("Sagen er afsluttet: Job").contains("Daglig struktur 7")
+                .contains("Delmålet er nået: Stå op kl. 8 på hverdage");
+        // The progression stands against the goal it measures.
+        WebElement goal = browser.findElement(By.xpath("//ol[contains(@class,'plan')]/li[contains(., 'Jeg vil have en fast døgnrytme')]"));
+        assertThat(goal.findElement(By.cssSelector(".goal-measure")).getText()).startsWith("Måles på Daglig struktur:").endsWith(": 7");
+        assertThat(goal.findElement(By.xpath(".//li[contains(., 'Stå op kl. 8')]")).getText()).contains("Nået");
         assertThat(seriousAccessibilityProblems()).as("closed case").isEmpty();
         screenshot("case-closed.png");
 
@@ -305,6 +339,16 @@ class CoordinatorBrowserTests {
         open("/admin/audit");
         waitFor("Revisionsspor");
         assertThat(seriousAccessibilityProblems()).as("audit trail").isEmpty();
+    }
+
+    /** Viktor's plan on the case page: the goals, and each agreement under the sub-goal it serves. */
+    private void assertPlanShown() {
+        WebElement rhythm = browser.findElement(By.xpath("//ol[contains(@class,'plan')]/li[contains(., 'Jeg vil have en fast døgnrytme')]"));
+        assertThat(rhythm.getText()).contains("Måles på Daglig struktur").contains("Stå op kl. 8 på hverdage")
+                .contains("Vækkeur og morgenrutine med bostøtten");
+        WebElement education = browser.findElement(By.xpath("//ol[contains(@class,'plan')]/li[contains(., 'Jeg vil i gang med en uddannelse')]"));
+        assertThat(education.findElement(By.cssSelector("ol.sub-goals li")).getText()).contains("Vide, hvilken uddannelse der passer")
+                .contains("Book samtale om uddannelse");
     }
 
     private long sidewaysScroll() {

@@ -74,14 +74,27 @@ class TaskFormPagesTests {
                 "participantNetwork2", "Nabo 0101074234", "nextStep", "FOLLOW_UP");
         assertThat(badPerson.body()).contains("id=\"err-participantNetwork2\"").contains("href=\"#participantNetwork2\"")
                 .doesNotContain("id=\"err-participantNetwork0\"").contains("value=\"Mor\"");
+        // An agreement under a sub-goal left empty: the error by the agreement's choice, what was typed kept.
+        HttpResponse<String> emptySubGoal = koordinator.post("/opgaver/" + meeting, "heldOn", Route.today().toString(),
+                "participantCitizen", "true", "goals[0].text", "Jeg vil have venner", "agreements[0].text", "Ring til bostøtten",
+                "agreements[0].owner", "koordinator", "agreements[0].due", Route.today().plusDays(7).toString(),
+                "agreements[0].subGoal", "new:0.1", "nextStep", "FOLLOW_UP");
+        assertThat(emptySubGoal.body()).contains("id=\"err-agreements[0].subGoal\"").contains("Delmålet findes ikke i planen")
+                .contains("value=\"Jeg vil have venner\"");
+        assertThat(api.get("koordinator", "/api/cases/" + caseId + "/plan").body().get("goals")).isEmpty();
         HttpResponse<String> goodMeeting = koordinator.post("/opgaver/" + meeting, "heldOn", Route.today().toString(),
                 "participantCitizen", "true", "participantDepartments", "SOCIAL", "participantNetwork0", "Mor", "participantNetwork2", "Morfar",
+                "goals[0].text", "Jeg vil have venner", "goals[0].dimension", "SOCIAL_NETWORK", "goals[0].subGoals[0].text", "Gå til klub en gang om ugen",
                 "agreements[0].text", "Ring til bostøtten", "agreements[0].owner", "koordinator",
-                "agreements[0].due", Route.today().plusDays(7).toString(), "nextStep", "FOLLOW_UP");
+                "agreements[0].due", Route.today().plusDays(7).toString(), "agreements[0].subGoal", "new:0.0", "nextStep", "FOLLOW_UP");
         assertThat(goodMeeting.statusCode()).isEqualTo(302);
         var view = api.get("koordinator", "/api/cases/" + caseId).body();
         assertThat(view.get("stage").asText()).isEqualTo("FOLLOW_UP");
         assertThat(view.get("agreements").get(0).get("text").asText()).isEqualTo("Ring til bostøtten");
+        var plan = api.get("koordinator", "/api/cases/" + caseId + "/plan").body();
+        assertThat(plan.get("goals").get(0).get("subGoals").get(0).get("agreements").get(0).get("text").asText()).isEqualTo("Ring til bostøtten");
+        assertThat(koordinator.get("/sager/" + caseId).body()).contains("Borgerens plan").contains("Jeg vil have venner")
+                .contains("Gå til klub en gang om ugen").contains("Måles på Socialt netværk");
         assertThat(route.caseFile(caseId).meetings().stream().filter(m -> m.kind() == dk.tvaers.casefile.MeetingKind.NETWORK_MEETING)
                 .flatMap(m -> m.participants().stream()).map(dk.tvaers.casefile.Participant::name)).contains("Mor", "Morfar");
     }
@@ -169,6 +182,47 @@ class TaskFormPagesTests {
         assertThat(TaskFormPages.formField("networkMeeting", form, "participants[4].name")).isEqualTo("participantNetwork2");
         assertThat(TaskFormPages.formField("networkMeeting", form, "agreements[0].due")).isEqualTo("agreements[0].due");
         assertThat(TaskFormPages.formField("followUp", form, "participants[3].name")).isEqualTo("participants[3].name");
+    }
+
+    /** Rows left empty on the plan's part of the form shift the body's positions; errors go back to the rows they came from. */
+    @Test
+    void thePlansRowsBecomeTheBodysGoalsAndItsErrorsStandByTheirRows() {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("goals[1].text", "Jeg vil have en fast døgnrytme");
+        form.add("goals[1].dimension", "DAILY_STRUCTURE");
+        form.add("goals[1].subGoals[2].text", "Stå op kl. 8");
+        form.add("goals[2].subGoals[0].text", "Et delmål uden mål");
+        form.add("agreements[1].text", "Vækkeur");
+        form.add("agreements[1].owner", "bostøtte");
+        form.add("agreements[1].due", "2026-12-24");
+        form.add("agreements[1].subGoal", "new:1.2");
+        form.add("agreements[3].text", "Under et tomt delmål");
+        form.add("agreements[3].subGoal", "new:0.0");
+        form.add("agreements[4].text", "Under et fra før");
+        form.add("agreements[4].subGoal", "id:17");
+        var body = TaskFormPages.body("networkMeeting", form);
+        assertThat(body.get("goals")).hasSize(2);
+        assertThat(body.get("goals").get(0).get("text").asText()).isEqualTo("Jeg vil have en fast døgnrytme");
+        assertThat(body.get("goals").get(0).get("dimension").asText()).isEqualTo("DAILY_STRUCTURE");
+        assertThat(body.get("goals").get(0).get("subGoals").get(0).get("text").asText()).isEqualTo("Stå op kl. 8");
+        assertThat(body.get("agreements")).hasSize(3);
+        assertThat(body.get("agreements").get(0).get("subGoal").asText()).isEqualTo("1.1");
+        assertThat(body.get("agreements").get(1).get("subGoal").asText()).isEqualTo("0.0");
+        assertThat(body.get("agreements").get(2).get("subGoalId").asLong()).isEqualTo(17);
+        assertThat(TaskFormParserTests.errors("networkMeeting", body)).contains("goals[1].text", "agreements[1].subGoal", "agreements[1].owner")
+                .doesNotContain("agreements[0].subGoal", "agreements[2].subGoalId");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "goals[1].text")).isEqualTo("goals[2].text");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "goals[0].subGoals[0].text")).isEqualTo("goals[1].subGoals[2].text");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "agreements[1].subGoal")).isEqualTo("agreements[3].subGoal");
+        assertThat(TaskFormPages.formField("networkMeeting", form, "agreements[2].subGoalId")).isEqualTo("agreements[4].subGoal");
+
+        var followUp = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        followUp.add("goalStatus.12", "ACHIEVED");
+        followUp.add("goalStatus.15", "NEVER");
+        var revision = TaskFormPages.body("followUp", followUp).get("goals");
+        assertThat(revision.get(0).get("id").asLong()).isEqualTo(12);
+        assertThat(revision.get(0).get("status").asText()).isEqualTo("ACHIEVED");
+        assertThat(TaskFormPages.formField("followUp", followUp, "goals[1].status")).isEqualTo("goalStatus.15");
     }
 
     @Test

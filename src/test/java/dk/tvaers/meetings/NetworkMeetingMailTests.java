@@ -135,7 +135,12 @@ class NetworkMeetingMailTests {
         // The meeting is held and recorded: the minutes follow to the same three people.
         route.complete(id, "koordinator", new TaskForm.NetworkMeeting(Route.today(),
                 List.of(new Participant(Participant.CITIZEN, null, null), new Participant(Participant.DEPARTMENT, Department.UU, "Ulrik")),
-                List.of(new TaskForm.AgreementLine("Book vejledning om uddannelse", "Ulrik, UU", Route.today().plusDays(14))), NextStep.INTERNSHIP));
+                List.of(new TaskForm.GoalLine("Jeg vil i gang med en uddannelse", dk.tvaers.casefile.Dimension.WORK_READINESS,
+                        List.of("Vide, hvilken uddannelse der passer"))),
+                List.of(new TaskForm.AgreementLine("Book vejledning om uddannelse", "Ulrik, UU", Route.today().plusDays(14),
+                                new dk.tvaers.casefile.CaseFiles.PlanPlace(1, 1, null)),
+                        new TaskForm.AgreementLine("Ring til koordinator hver fredag", "Mikkel", Route.today().plusDays(7))),
+                NextStep.INTERNSHIP));
         List<Outbox.Entry> minutes = mails(id).stream().filter(m -> m.attachmentName() != null).toList();
         assertThat(minutes).hasSize(3).allSatisfy(m -> assertThat(m.subject()).startsWith("Referat af netværksmøde"));
         HttpResponse<byte[]> pdf = koordinator.getBytes("/post/" + minutes.get(0).id() + "/vedhaeftning");
@@ -144,6 +149,10 @@ class NetworkMeetingMailTests {
         assertThat(text).contains("Referat af netværksmøde").contains("Møde Mikkel").contains("Book vejledning om uddannelse")
                 .contains("Ulrik, UU").contains("Virksomhedspraktik").contains("Ungdommens Uddannelsesvejledning – Ulrik");
         assertThat(text).doesNotContainPattern("[0-9]{6}-?[0-9]{4}");
+        // The plan: the goal, its sub-goal with the agreement under it, then the agreement made without one.
+        assertThat(text).containsSubsequence("Borgerens plan", "Jeg vil i gang med en uddannelse", "måles på Parathed til job og uddannelse",
+                "Delmål 1.1", "Vide, hvilken uddannelse der passer", "Book vejledning om uddannelse", "Aftaler uden delmål",
+                "Ring til koordinator hver fredag");
 
         String casePage = koordinator.get("/sager/" + id).body();
         assertThat(casePage).contains("Referat af netværksmødet").contains("sendt til 3 deltagere").contains("referat.pdf");
