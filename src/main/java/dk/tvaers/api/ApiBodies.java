@@ -109,7 +109,9 @@ final class ApiBodies {
             description = "registerConsent: givenBy, departments og givenOn skal udfyldes, når consentGiven er true.")
     record RegisterConsent(Boolean consentGiven, ConsentGiver givenBy,
                            @ArraySchema(schema = @Schema(implementation = Department.class)) List<Department> departments,
-                           @Schema(description = NOT_IN_FUTURE) LocalDate givenOn) {}
+                           @Schema(description = NOT_IN_FUTURE) LocalDate givenOn,
+                           @Schema(description = "Involvér straks de afdelinger, reglerne har foreslået, og som samtykket dækker "
+                                   + "(en udvidelse af API.md; standard false).") Boolean involve) {}
 
     @Schema(name = "YouthTeamSparringCompletion", requiredProperties = "outcome",
             description = "youthTeamSparring: departments skal udfyldes ved INTERDISCIPLINARY.")

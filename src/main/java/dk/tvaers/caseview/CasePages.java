@@ -7,6 +7,7 @@ import dk.tvaers.casefile.JourneyEntry;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteSchedule;
+import dk.tvaers.route.RouteTasks;
 import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.leaders.RuleTexts;
 import dk.tvaers.rules.RuleEngine;
@@ -20,7 +21,9 @@ import dk.tvaers.web.WorkplacePage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -50,9 +53,11 @@ class CasePages {
     private final Clock clock;
     private final CaseEvaluation evaluation;
     private final RuleTexts ruleTexts;
+    private final RouteTasks routeTasks;
 
     CasePages(CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy, RouteSchedule schedule, RuleEngine rules, Invitations invitations,
-              MessageSource messages, Clock clock, CaseEvaluation evaluation, RuleTexts ruleTexts) {
+              MessageSource messages, Clock clock, CaseEvaluation evaluation, RuleTexts ruleTexts, RouteTasks routeTasks) {
+        this.routeTasks = routeTasks;
         this.evaluation = evaluation;
         this.ruleTexts = ruleTexts;
         this.messages = messages;
@@ -100,6 +105,11 @@ class CasePages {
                 .map(i -> Invitations.when(i.startsAt(), i.endsAt()) + ", " + i.location()).orElse(null));
         model.addAttribute("meetings", caseFile.meetings().stream().sorted(Comparator.comparing(Meeting::heldOn)).toList());
         model.addAttribute("canChange", policy.canChange(user));
+        // A task's form is offered only to those who may complete it; the others see who holds it.
+        Map<String, String> heldBy = new LinkedHashMap<>();
+        schedule.openTasks(id).stream().filter(t -> !routeTasks.mayComplete(t, user.id(), user.groups()))
+                .forEach(t -> heldBy.put(t.getId(), String.join(", ", routeTasks.holders(t))));
+        model.addAttribute("heldBy", heldBy);
         model.addAttribute("journey", journey.stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))
                 .map(e -> new JourneyLine(e.occurredOn(), JourneyTexts.text(e, Texts.of(messages)))).toList());

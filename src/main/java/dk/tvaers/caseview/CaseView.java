@@ -14,7 +14,7 @@ public record CaseView(String id, String externalRef, Citizen citizen, String st
     public record Citizen(@Schema(nullable = true) String name, @Schema(nullable = true) String cprMasked, int age, @Schema(nullable = true) LocalDate birthDate) {}
 
     /** {@code status}: MISSING, GIVEN, WITHDRAWN, or INSUFFICIENT (a consent that shares nothing, {@code reason} says why). */
-    record ConsentView(@Schema(allowableValues = {"MISSING", "GIVEN", "WITHDRAWN", "INSUFFICIENT"}) String status,
+    public record ConsentView(@Schema(allowableValues = {"MISSING", "GIVEN", "WITHDRAWN", "INSUFFICIENT"}) String status,
                        @Schema(nullable = true) String givenBy, List<String> departments, @Schema(nullable = true) LocalDate givenOn,
                        @Schema(nullable = true) LocalDate withdrawnOn, @Schema(nullable = true) String reason) {}
 

@@ -187,10 +187,18 @@ public class Inbox {
     }
 
     private void requireCandidate(Task task, CurrentUser user) {
-        boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .anyMatch(link -> (link.getGroupId() != null && user.isMemberOf(link.getGroupId())) || user.id().equals(link.getUserId()));
-        if (!candidate && !user.id().equals(task.getAssignee())) {
+        if (!routeTasks.mayComplete(task, user.id(), user.groups())) {
             throw new AccessDeniedException("Opgaven hører til en gruppe, du ikke er med i");
         }
+    }
+
+    /** Whether the user may complete the task now (theirs, or nobody's and their group's); a page offers its form only then. */
+    public boolean mayComplete(CurrentUser user, String taskId) {
+        return routeTasks.mayComplete(visibleTask(taskId, user), user.id(), user.groups());
+    }
+
+    /** Who holds a task the user may see: its assignee, or its candidate groups' names. */
+    public List<String> holders(CurrentUser user, String taskId) {
+        return routeTasks.holders(visibleTask(taskId, user));
     }
 }

@@ -6,6 +6,7 @@ import dk.tvaers.casefile.ConsentGiver;
 import dk.tvaers.casefile.Department;
 import dk.tvaers.casefile.Dimension;
 import dk.tvaers.casefile.GoalStatus;
+import dk.tvaers.casefile.InvolvementStatus;
 import dk.tvaers.casefile.Meeting;
 import dk.tvaers.casefile.MeetingKind;
 import dk.tvaers.casefile.Participant;
@@ -97,28 +98,43 @@ public sealed interface TaskForm extends TaskCompletion {
         return Collections.unmodifiableMap(byKey);
     }
 
-    record RegisterConsent(boolean consentGiven, ConsentGiver givenBy, Set<Department> departments, LocalDate givenOn) implements TaskForm {
+    record RegisterConsent(boolean consentGiven, ConsentGiver givenBy, Set<Department> departments, LocalDate givenOn,
+                           @OnlyWhen(field = "consentGiven", value = "true") Boolean involve) implements TaskForm {
         public static final String KEY = Tasks.REGISTER_CONSENT;
+
+        /** A consent that leaves the departments' decisions to the youth team. */
+        public RegisterConsent(boolean consentGiven, ConsentGiver givenBy, Set<Department> departments, LocalDate givenOn) {
+            this(consentGiven, givenBy, departments, givenOn, false);
+        }
 
         public String taskKey() { return KEY; }
 
         static RegisterConsent parse(Input in, JsonNode body, LocalDate today) {
-            in.onlyFields(body, "consentGiven", "givenBy", "departments", "givenOn");
+            in.onlyFields(body, "consentGiven", "givenBy", "departments", "givenOn", "involve");
             Boolean given = in.bool(body, "consentGiven", true);
-            boolean required = Boolean.TRUE.equals(given);
+            // Unanswered, the consent's own fields are checked too: every error in one round, not the yes/no first.
+            boolean required = !Boolean.FALSE.equals(given);
             ConsentGiver givenBy = in.code(body, "givenBy", ConsentGiver.class, required);
             Set<Department> departments = in.codes(body, "departments", Department.class, required);
             if (required && departments != null && departments.isEmpty() && !in.hasErrorFor("departments")) {
                 in.add("departments", "departmentsConsent");
             }
             LocalDate givenOn = in.dateNotAfter(body, "givenOn", required, today);
-            return new RegisterConsent(required, givenBy, departments == null ? Set.of() : departments, givenOn);
+            Boolean involve = in.bool(body, "involve", false);
+            return new RegisterConsent(Boolean.TRUE.equals(given), givenBy, departments == null ? Set.of() : departments, givenOn,
+                    Boolean.TRUE.equals(involve));
         }
 
         public Map<String, Object> record(Context context) {
             CaseFiles caseFiles = context.caseFiles();
             if (consentGiven) {
                 caseFiles.giveConsent(context.caseId(), givenBy, departments, givenOn);
+                if (Boolean.TRUE.equals(involve)) {
+                    // The departments the rules suggested and the citizen consents to are involved in the same step.
+                    caseFiles.find(context.caseId()).ifPresent(c -> c.departments().stream()
+                            .filter(d -> d.status() == InvolvementStatus.SUGGESTED && departments.contains(d.department()))
+                            .forEach(d -> caseFiles.decideDepartment(context.caseId(), d.department(), true, "Involveret ved samtykket", context.user())));
+                }
             } else {
                 caseFiles.note(context.caseId(), context.today(), "CONSENT_REFUSED", null);
             }

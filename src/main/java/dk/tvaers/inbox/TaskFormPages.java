@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A form for every user task of the default route. The form's fields are turned into the API's
@@ -89,6 +90,11 @@ class TaskFormPages {
     String form(@PathVariable String id, Authentication auth, Model model) {
         Inbox.TaskView task = inbox.task(CurrentUser.of(auth), id);
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
+        if (!inbox.mayComplete(CurrentUser.of(auth), id)) {
+            // Never a form its user cannot submit: who holds the task instead, and the way to the case.
+            model.addAttribute("heldBy", String.join(", ", inbox.holders(CurrentUser.of(auth), id)));
+            return page(task, values, Map.of(), model, auth);
+        }
         if (Tasks.REGISTER_CONSENT.equals(task.taskKey()) && minorAge(task, model)) {
             // Under 18 only the custody holder's consent counts: the form starts there.
             values.add("givenBy", ConsentGiver.CUSTODY_HOLDER.name());
@@ -101,6 +107,7 @@ class TaskFormPages {
                     .filter(d -> d.status() == InvolvementStatus.SUGGESTED || d.status() == InvolvementStatus.INVOLVED)
                     .forEach(d -> values.add("departments", d.department().name())));
             values.add("givenOn", LocalDate.now(clock).toString());
+            values.add("involve", "true");
         }
         if (Tasks.NETWORK_MEETING.equals(task.taskKey())) {
             caseFiles.find(task.caseId()).flatMap(invitations::upcoming).ifPresent(invitation -> {
@@ -154,9 +161,16 @@ class TaskFormPages {
     }
 
     @PostMapping("/opgaver/{id}")
-    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication auth, Model model) {
+    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication auth, Model model,
+                    RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.of(auth);
         Inbox.TaskView task = inbox.task(user, id);
+        if (!inbox.mayComplete(user, id)) {
+            // Taken by someone else meanwhile, or never this user's: nothing is completed, and what was typed stays on the page.
+            model.addAttribute("heldBy", String.join(", ", inbox.holders(user, id)));
+            model.addAttribute("heldByKept", true);
+            return page(task, form, Map.of(), model, auth);
+        }
         try {
             inbox.complete(user, id, TaskForm.FORMS.containsKey(task.taskKey()) ? body(task.taskKey(), form)
                     : genericBody(genericFields(task, auth), form));
@@ -176,8 +190,11 @@ class TaskFormPages {
                     texts.get("input." + v.code(), v.args().toArray())));
             return page(task, form, errors, model, auth);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
-            return "redirect:/indbakke?conflict";
+            model.addAttribute("heldBy", String.join(", ", inbox.holders(user, id)));
+            model.addAttribute("heldByKept", true);
+            return page(task, form, Map.of(), model, auth);
         }
+        redirect.addFlashAttribute("completed", texts.getOrDefault("taskKey." + task.taskKey(), task.name()));
         return "redirect:/sager/" + task.caseId();
     }
 
@@ -215,8 +232,48 @@ class TaskFormPages {
             Map<String, String> labels = new LinkedHashMap<>();
             fields.forEach(field -> labels.put(field.id(), field.label()));
             model.addAttribute("fieldLabels", labels);
+        } else {
+            // The error summary names the field each error is for, as its label on the form says it.
+            Map<String, String> labels = new LinkedHashMap<>();
+            errors.keySet().forEach(field -> {
+                String label = label(field, model);
+                if (label != null) {
+                    labels.put(field, label);
+                }
+            });
+            model.addAttribute("fieldLabels", labels);
         }
         return "inbox/task";
+    }
+
+    private static final Pattern ROW_FIELD = Pattern.compile("(agreements|goals)\\[([0-9]+)\\]\\.(subGoals\\[([0-9]+)\\]\\.)?([a-zA-Z]+)");
+
+    /** The label a field of the product's forms has on the page, or null where the field has none of its own. */
+    private String label(String field, Model model) {
+        Matcher row = ROW_FIELD.matcher(field);
+        if (row.matches()) {
+            int n = Integer.parseInt(row.group(2)) + 1;
+            if (row.group(1).equals("agreements")) {
+                return texts.getOrDefault("field.agreement." + row.group(5), null) == null ? null : texts.get("field.agreement." + row.group(5), n);
+            }
+            if (row.group(3) != null) {
+                return texts.get("field.subGoal.text", n, Integer.parseInt(row.group(4)) + 1);
+            }
+            return texts.getOrDefault("field.goal." + row.group(5), null) == null ? null : texts.get("field.goal." + row.group(5), n);
+        }
+        if (field.startsWith("participantNetwork")) {
+            return texts.get("field.participant.network", Integer.parseInt(field.substring("participantNetwork".length())) + 1);
+        }
+        if (field.startsWith("progression.")) {
+            return texts.getOrDefault("value." + field.substring("progression.".length()), null);
+        }
+        if (field.startsWith("goalStatus.") && model.getAttribute("plan") instanceof dk.tvaers.caseview.PlanView plan) {
+            String id = field.substring("goalStatus.".length());
+            return plan.goals().stream().flatMap(g -> Stream.concat(Stream.of(Map.entry(g.id(), texts.get("field.goalStatus", g.text()))),
+                            g.subGoals().stream().map(sub -> Map.entry(sub.id(), texts.get("field.subGoalStatus", sub.text())))))
+                    .filter(e -> String.valueOf(e.getKey()).equals(id)).map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        return texts.getOrDefault("field." + field, null);
     }
 
     /** What an agreement on the network meeting form can sit under: none, a sub-goal written on the form, or one from before. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tvaers.casefile.CaseFiles;
 import dk.tvaers.casefile.Department;
+import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.route.RouteProcess.SparringOutcome;
@@ -45,10 +46,12 @@ class YouthTeamPages {
      * A case on the agenda with the departments to choose from: the ones on the case (suggested or
      * involved, pre-checked) first, then every other department, unchecked.
      */
-    record AgendaItem(String taskId, LocalDate meeting, CaseView c, List<String> departments, Set<String> checked) {}
+    /** {@code consented}: the departments a consent in force shares the case with; ticking another one warns. */
+    record AgendaItem(String taskId, LocalDate meeting, CaseView c, List<String> departments, Set<String> checked, Set<String> consented) {}
 
     /** What was posted for one case and why it was refused: shown by that case, with the input kept. */
-    record Refused(String taskId, String outcome, Set<String> departments, String note, Map<String, String> errors) {}
+    /** {@code confirmConsent}: the departments chosen lack consent, and the member is asked to confirm. */
+    record Refused(String taskId, String outcome, Set<String> departments, String note, Map<String, String> errors, boolean confirmConsent) {}
 
     private final Inbox inbox;
     private final CaseFiles caseFiles;
@@ -72,7 +75,7 @@ class YouthTeamPages {
     @PostMapping("/ungeteam/{taskId}")
     String record(@PathVariable String taskId, @RequestParam(required = false) String outcome,
                   @RequestParam(required = false) List<String> departments, @RequestParam(required = false) String note,
-                  Authentication auth, Model model) {
+                  @RequestParam(required = false) String confirmNoConsent, Authentication auth, Model model) {
         CurrentUser user = CurrentUser.of(auth);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (outcome != null) {
@@ -87,12 +90,21 @@ class YouthTeamPages {
         }
         Set<String> posted = departments == null ? Set.of() : new LinkedHashSet<>(departments);
         model.addAttribute(LanguageLink.PAGE_URL, "/ungeteam");
+        if (SparringOutcome.INTERDISCIPLINARY.name().equals(outcome) && !"true".equals(confirmNoConsent)) {
+            // Warned before, not after: involving a department the consent does not cover raises a critical alarm at once.
+            List<String> uncovered = uncovered(user, taskId, posted);
+            if (!uncovered.isEmpty()) {
+                String names = uncovered.stream().map(code -> texts.get("department." + code)).collect(java.util.stream.Collectors.joining(", "));
+                return page(user, false, null, new Refused(taskId, outcome, posted, note,
+                        Map.of("departments", texts.get("youthteam.noConsent.confirm", names)), true), model);
+            }
+        }
         try {
             inbox.complete(user, taskId, body);
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.errors().forEach(error -> errors.merge(error.field(), error.message(texts), (a, b) -> a + " " + b));
-            return page(user, false, null, new Refused(taskId, outcome, posted, note, errors), model);
+            return page(user, false, null, new Refused(taskId, outcome, posted, note, errors, false), model);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
             return page(user, false, texts.get("youthteam.conflict"), null, model);
         }
@@ -100,7 +112,9 @@ class YouthTeamPages {
     }
 
     private String page(CurrentUser user, boolean done, String error, Refused refused, Model model) {
-        List<Inbox.TaskView> tasks = new ArrayList<>(inbox.tasks(user, null, Tasks.YOUTH_TEAM_SPARRING, null));
+        // Most serious first, as on the front page and in the inbox's urgency order.
+        List<Inbox.TaskView> tasks = new ArrayList<>(inbox.page(user, new TaskListQuery.Filter(TaskListQuery.Scope.BOTH, Tasks.YOUTH_TEAM_SPARRING,
+                null, new CaseListQuery.Criteria(null, null, null), TaskListQuery.Sort.SEVERITY), 0, Inbox.API_LIMIT).tasks());
         List<AgendaItem> agenda = new ArrayList<>();
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         for (Inbox.TaskView task : tasks) {
@@ -118,6 +132,14 @@ class YouthTeamPages {
         return "inbox/youthteam";
     }
 
+    /** The departments chosen for the task's case that no consent in force covers (JOBCENTER needs none). */
+    private List<String> uncovered(CurrentUser user, String taskId, Set<String> chosen) {
+        Inbox.TaskView task = inbox.task(user, taskId);
+        Set<String> covered = caseFiles.find(task.caseId()).map(views::view)
+                .filter(c -> c.consent().status().equals("GIVEN")).map(c -> Set.copyOf(c.consent().departments())).orElse(Set.of());
+        return chosen.stream().filter(code -> !code.equals(Department.JOBCENTER.name()) && !covered.contains(code)).toList();
+    }
+
     private static AgendaItem item(String taskId, LocalDate meeting, CaseView c, Refused refused) {
         List<String> onCase = c.departments().stream()
                 .filter(d -> !d.code().equals(Department.JOBCENTER.name()) && !d.status().equals("DECLINED"))
@@ -126,6 +148,7 @@ class YouthTeamPages {
         Arrays.stream(Department.values()).map(Enum::name)
                 .filter(code -> !code.equals(Department.JOBCENTER.name()) && !all.contains(code)).forEach(all::add);
         Set<String> checked = refused != null && refused.taskId().equals(taskId) ? refused.departments() : new LinkedHashSet<>(onCase);
-        return new AgendaItem(taskId, meeting, c, all, checked);
+        Set<String> consented = c.consent().status().equals("GIVEN") ? new LinkedHashSet<>(c.consent().departments()) : Set.of();
+        return new AgendaItem(taskId, meeting, c, all, checked, consented);
     }
 }

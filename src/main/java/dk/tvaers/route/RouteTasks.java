@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
@@ -26,10 +30,12 @@ public class RouteTasks {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final CaseFiles caseFiles;
+    private final IdentityService identity;
     private final Clock clock;
 
-    RouteTasks(TaskService tasks, RuntimeService runtime, RepositoryService repository, CaseFiles caseFiles, Clock clock) {
+    RouteTasks(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity, CaseFiles caseFiles, Clock clock) {
         this.tasks = tasks;
+        this.identity = identity;
         this.runtime = runtime;
         this.repository = repository;
         this.caseFiles = caseFiles;
@@ -63,6 +69,36 @@ public class RouteTasks {
         var model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
         return model.getModelElementById(task.getTaskDefinitionKey()) instanceof UserTask step && FormFields.declared(step)
                 ? Optional.of(FormFields.of(step)) : Optional.empty();
+    }
+
+    /**
+     * Whether the user may complete the task now: it is assigned to them, or to nobody and one of their
+     * groups (or they by name) is a candidate. A page offers a task's form only then.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayComplete(Task task, String user, Set<String> groups) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee().equals(user);
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(link -> (link.getGroupId() != null && groups.contains(link.getGroupId())) || user.equals(link.getUserId()));
+    }
+
+    /** Who holds the task, to tell those who may not complete it: its assignee, else its candidate groups' names. */
+    @Transactional(readOnly = true)
+    public List<String> holders(Task task) {
+        if (task.getAssignee() != null) {
+            return List.of(task.getAssignee());
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(link -> link.getGroupId() != null ? groupName(link.getGroupId()) : link.getUserId())
+                .toList();
+    }
+
+    private String groupName(String groupId) {
+        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        return group == null || group.getName() == null ? groupId : group.getName();
     }
 
     public void claim(String taskId, String user) {

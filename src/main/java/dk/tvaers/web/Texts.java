@@ -1,8 +1,10 @@
 package dk.tvaers.web;
 
 import java.text.MessageFormat;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /** Texts from the message bundles in the current request's language, for views built in Java. */
@@ -21,6 +23,15 @@ public interface Texts {
     };
 
     String get(String key, Object... args);
+
+    /** The key's text, or {@code fallback} when the bundle has no such key (a step a process owner added). */
+    default String getOrDefault(String key, String fallback) {
+        try {
+            return get(key);
+        } catch (NoSuchMessageException | MissingResourceException e) {
+            return fallback;
+        }
+    }
 
     static Texts of(MessageSource messages) {
         return (key, args) -> messages.getMessage(key, args, LocaleContextHolder.getLocale());

@@ -151,6 +151,10 @@ class CoordinatorBrowserTests {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor("Givet af borgeren");
         assertThat(browser.getCurrentUrl()).endsWith("/sager/" + caseId);
+        // Confirmed on the case page; the suggested departments the citizen consented to are involved in the same step.
+        assertThat(browser.findElement(By.id("task-completed")).getText()).isEqualTo("Opgaven »Indhent samtykke« er afsluttet.");
+        assertThat(route.caseFile(caseId).departments().stream().filter(d -> d.department() != dk.tvaers.casefile.Department.JOBCENTER)
+                .map(d -> d.status().name())).containsOnly("INVOLVED");
         assertThat(browser.getPageSource()).contains("Givet af borgeren").contains("Sparring i ungeteamet")
                 .contains("Psykiatri og handicap, Socialafdelingen");
 
@@ -190,16 +194,18 @@ class CoordinatorBrowserTests {
         setValue("end", "11:30");
         browser.findElement(By.id("location")).sendKeys("Jobcentret, mødelokale 2");
         browser.findElement(By.id("email0")).sendKeys("viktor@example.dk");
-        browser.findElement(By.id("email1")).sendKeys("ikke-en-adresse");
+        // Psychiatry's row (every department involved since the consent has one), by its hidden department field.
+        String psychiatry = browser.findElement(By.cssSelector("input[type=hidden][value=PSYCHIATRY]")).getAttribute("name").substring("department".length());
+        browser.findElement(By.id("email" + psychiatry)).sendKeys("ikke-en-adresse");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor("Indkaldelsen er ikke sendt");
-        assertThat(browser.findElement(By.id("email1")).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.findElement(By.id("email1")).getAttribute("value")).isEqualTo("ikke-en-adresse");
+        assertThat(browser.findElement(By.id("email" + psychiatry)).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("email" + psychiatry)).getAttribute("value")).isEqualTo("ikke-en-adresse");
         assertThat(seriousAccessibilityProblems()).as("invitation form with errors").isEmpty();
-        browser.findElement(By.id("email1")).clear();
-        browser.findElement(By.id("email1")).sendKeys("psykiatri@region.example.dk");
-        assertThat(browser.findElement(By.id("err-name1")).getText()).isEqualTo("Skriv deltagerens navn.");
-        browser.findElement(By.id("name1")).sendKeys("Pia Psykiatri");
+        browser.findElement(By.id("email" + psychiatry)).clear();
+        browser.findElement(By.id("email" + psychiatry)).sendKeys("psykiatri@region.example.dk");
+        assertThat(browser.findElement(By.id("err-name" + psychiatry)).getText()).isEqualTo("Skriv deltagerens navn.");
+        browser.findElement(By.id("name" + psychiatry)).sendKeys("Pia Psykiatri");
         screenshot("invitation.png");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor("Indkaldelsen er sendt");

@@ -43,6 +43,11 @@ class TaskFormPagesTests {
         assertThat(form.body()).contains("value=\"SOCIAL\" checked=\"checked\"").doesNotContain("value=\"UU\" checked")
                 .contains("value=\"" + Route.today() + "\"");
 
+        // Every error in one round, each named in the summary: an unanswered yes/no does not hide the others.
+        HttpResponse<String> blank = koordinator.post("/opgaver/" + consent, "givenOn", "");
+        assertThat(blank.body()).contains("id=\"err-consentGiven\"").contains("id=\"err-givenBy\"").contains("id=\"err-givenOn\"")
+                .contains("<a href=\"#givenBy\">Givet af: ").contains("<a href=\"#givenOn\">Dato for samtykket: ");
+
         String future = Route.today().plusDays(3).toString();
         HttpResponse<String> invalid = koordinator.post("/opgaver/" + consent, "consentGiven", "true", "givenOn", future);
         assertThat(invalid.statusCode()).isEqualTo(200);
@@ -50,11 +55,35 @@ class TaskFormPagesTests {
                 .contains("Må ikke ligge i fremtiden").contains("value=\"" + future + "\"").contains("aria-invalid=\"true\"");
         assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("stage").asText()).isEqualTo("CONSENT");
 
+        // The youth team may see the case but not take the consent task: no form, who holds it instead; a post completes nothing.
+        WebSession youthTeam = new WebSession(port).loggedInAs("ungeteam");
+        HttpResponse<String> notTheirs = youthTeam.get("/opgaver/" + consent);
+        assertThat(notTheirs.statusCode()).isEqualTo(200);
+        assertThat(notTheirs.body()).contains("id=\"held-by\"").contains("Du kan ikke afslutte denne opgave: den ligger hos Koordinerende sagsbehandlere")
+                .doesNotContain("action=\"/opgaver/" + consent + "\"").doesNotContain("Afslut opgaven</button>");
+        assertThat(youthTeam.get("/sager/" + caseId).body()).contains("ligger hos Koordinerende sagsbehandlere")
+                .doesNotContain("href=\"/opgaver/" + consent + "\"");
+        HttpResponse<String> refused = youthTeam.post("/opgaver/" + consent, "consentGiven", "false");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("så den er ikke afsluttet").doesNotContain("Afslut opgaven</button>");
+        assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("stage").asText()).isEqualTo("CONSENT");
+
         HttpResponse<String> done = koordinator.post("/opgaver/" + consent, "consentGiven", "true", "givenBy", "CITIZEN",
-                "departments", "SOCIAL", "givenOn", Route.today().toString());
+                "departments", "SOCIAL", "givenOn", Route.today().toString(), "involve", "true");
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location")).get().asString().endsWith("/sager/" + caseId);
-        assertThat(api.get("koordinator", "/api/cases/" + caseId).body().get("consent").get("status").asText()).isEqualTo("GIVEN");
+        var consented = api.get("koordinator", "/api/cases/" + caseId).body();
+        assertThat(consented.get("consent").get("status").asText()).isEqualTo("GIVEN");
+        // Suggested and consented: involved in the same step, not left as an unanswered suggestion.
+        assertThat(consented.get("departments").findValuesAsText("code")).contains("SOCIAL");
+        consented.get("departments").forEach(d -> {
+            if (d.get("code").asText().equals("SOCIAL")) {
+                assertThat(d.get("status").asText()).isEqualTo("INVOLVED");
+            }
+        });
+        // The case page confirms what was done, once.
+        assertThat(koordinator.get("/sager/" + caseId).body()).contains("id=\"task-completed\"").contains("Opgaven »Indhent samtykke« er afsluttet.");
+        assertThat(koordinator.get("/sager/" + caseId).body()).doesNotContain("task-completed");
 
         WebSession ungeteam = new WebSession(port).loggedInAs("ungeteam");
         String sparring = taskId(caseId, "youthTeamSparring");

@@ -57,6 +57,18 @@ class YouthTeamPagesTests {
         assertThat(englishItem).contains("Name the departments that take part in the interdisciplinary effort")
                 .contains("Must not contain a CPR number").doesNotContain("Nævn de afdelinger");
 
+        // The agenda says what the consent covers, and marks the departments it does not.
+        String agendaItem = agenda.body().substring(agenda.body().indexOf("Team Mikkel"));
+        assertThat(agendaItem).contains("Samtykke: </strong>").contains("Givet af borgeren til:")
+                .containsPattern("value=\"FAMILY\"[^>]*data-no-consent=\"true\"").doesNotContainPattern("value=\"UU\"[^>]*data-no-consent");
+        // Involving a department without consent is asked about before anything is recorded; confirmed, it goes through.
+        HttpResponse<String> warned = team.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY",
+                "departments", "ADDICTION", "departments", "FAMILY", "note", "Familien med");
+        String warnedItem = warned.body().substring(warned.body().indexOf("Team Mikkel"));
+        assertThat(warnedItem).contains("Du har valgt Børne- og familieafdelingen, som borgerens samtykke ikke dækker").contains("name=\"confirmNoConsent\"")
+                .contains(">Familien med</textarea>");
+        assertThat(api.get("koordinator", "/api/cases/" + id).body().get("stage").asText()).isEqualTo("SPARRING");
+
         HttpResponse<String> recorded = team.post("/ungeteam/" + taskId, "outcome", "INTERDISCIPLINARY",
                 "departments", "ADDICTION", "departments", "UU", "note", "Misbrugscentret og UU med");
         assertThat(recorded.headers().firstValue("Location")).get().asString().endsWith("/ungeteam?done");
