@@ -204,6 +204,16 @@ public class CaseFiles {
      */
     public record PlanPlace(Integer goal, Integer subGoal, Long subGoalId) {
         public static final PlanPlace NONE = new PlanPlace(null, null, null);
+
+        /** The sub-goal {@code subGoal} of goal {@code goal} agreed at the same meeting, both counted from 1. */
+        public static PlanPlace underNew(int goal, int subGoal) {
+            return new PlanPlace(goal, subGoal, null);
+        }
+
+        /** A sub-goal agreed at an earlier meeting. */
+        public static PlanPlace under(long subGoalId) {
+            return new PlanPlace(null, null, subGoalId);
+        }
     }
 
     /** A new agreement, before it is attached to a meeting. */

@@ -60,7 +60,8 @@ public class CaseViews {
     /** Under 18 only the custody holder's consent shares the case (as {@code CaseAccessPolicy} applies it). */
     static final String MINOR_CITIZEN_CONSENT = "Borgeren er under 18 år; kun forældremyndighedsindehaverens samtykke giver andre afdelinger adgang";
 
-    static CaseView.ConsentView consent(CaseFile c, LocalDate today) {
+    /** The consent as the case view shows it: the one that counts today (for a minor, the custody holder's), or why none does. */
+    public static CaseView.ConsentView consent(CaseFile c, LocalDate today) {
         boolean minor = c.ageOn(today) < 18;
         List<Consent> valid = c.consents().stream().filter(k -> k.isValidOn(today)).toList();
         Optional<Consent> counting = valid.stream().filter(k -> !minor || k.givenBy() == ConsentGiver.CUSTODY_HOLDER).findFirst();

@@ -156,9 +156,9 @@ class DemoData implements ApplicationRunner {
                 List.of(new TaskForm.GoalLine("Jeg vil have ro på hverdagen med min søn", Dimension.DAILY_STRUCTURE,
                                 List.of("Én indgang til kommunen i stedet for fire", "Faste tider, der passer med institutionen")),
                         new TaskForm.GoalLine("Jeg vil i gang med en uddannelse", Dimension.WORK_READINESS, List.of("Vide, hvilken uddannelse der passer"))),
-                List.of(new TaskForm.AgreementLine("Én fast kontaktperson i familieafdelingen", "familie", meeting.plusDays(7), new CaseFiles.PlanPlace(1, 1, null)),
-                        new TaskForm.AgreementLine("Svar på henvendelser inden for to hverdage", "koordinator", meeting.plusDays(14), new CaseFiles.PlanPlace(1, 1, null)),
-                        new TaskForm.AgreementLine("Vejledningssamtale om uddannelse", "uu", meeting.plusDays(21), new CaseFiles.PlanPlace(2, 1, null))),
+                List.of(new TaskForm.AgreementLine("Én fast kontaktperson i familieafdelingen", "familie", meeting.plusDays(7), CaseFiles.PlanPlace.underNew(1, 1)),
+                        new TaskForm.AgreementLine("Svar på henvendelser inden for to hverdage", "koordinator", meeting.plusDays(14), CaseFiles.PlanPlace.underNew(1, 1)),
+                        new TaskForm.AgreementLine("Vejledningssamtale om uddannelse", "uu", meeting.plusDays(21), CaseFiles.PlanPlace.underNew(2, 1))),
                 NextStep.FOLLOW_UP));
     }
 
@@ -364,7 +364,7 @@ class DemoData implements ApplicationRunner {
                     List.of(new Participant(Participant.CITIZEN, null, "Jakob Friis"), new Participant(Participant.DEPARTMENT, SOCIAL, "Bostøtte")),
                     List.of(new TaskForm.GoalLine("Jeg vil kunne klare min egen lejlighed", Dimension.DAILY_STRUCTURE,
                             List.of("Stå op og spise morgenmad på hverdage", "Betale regninger til tiden"))),
-                    List.of(new TaskForm.AgreementLine("Opstart af bostøtte", "Socialafdelingen", referred.plusDays(34), new CaseFiles.PlanPlace(1, 1, null))),
+                    List.of(new TaskForm.AgreementLine("Opstart af bostøtte", "Socialafdelingen", referred.plusDays(34), CaseFiles.PlanPlace.underNew(1, 1))),
                     NextStep.FOLLOW_UP));
             fire(id, "Timer_FollowUpDue");
             complete(id, "koordinator", new TaskForm.FollowUp(Map.of(Dimension.DAILY_STRUCTURE, 3, Dimension.HEALTH, 4, Dimension.MOTIVATION, 5), FollowUpOutcome.CONTINUE, null));

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -192,13 +193,13 @@ public class Inbox {
         }
     }
 
-    /** Whether the user may complete the task now (theirs, or nobody's and their group's); a page offers its form only then. */
-    public boolean mayComplete(CurrentUser user, String taskId) {
-        return routeTasks.mayComplete(visibleTask(taskId, user), user.id(), user.groups());
-    }
-
-    /** Who holds a task the user may see: its assignee, or its candidate groups' names. */
-    public List<String> holders(CurrentUser user, String taskId) {
-        return routeTasks.holders(visibleTask(taskId, user));
+    /**
+     * Who holds a task the user may see but not complete now (its assignee, or its candidate groups' names);
+     * empty when the user may complete it (theirs, or nobody's and their group's). A page offers the form only then.
+     */
+    Optional<String> heldBy(CurrentUser user, String taskId) {
+        Task task = visibleTask(taskId, user);
+        return routeTasks.mayComplete(task, user.id(), user.groups()) ? Optional.empty()
+                : Optional.of(String.join(", ", routeTasks.holders(task)));
     }
 }

@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a user records when completing one of the route's user tasks: one record per task, each with the
@@ -193,7 +195,7 @@ public sealed interface TaskForm extends TaskCompletion {
     int MAX_GOALS = 10;
 
     /** A sub-goal agreed at the same meeting, as an agreement names it: goal and sub-goal counted from 1. */
-    java.util.regex.Pattern SUB_GOAL = java.util.regex.Pattern.compile("([1-9][0-9]?)\\.([1-9][0-9]?)");
+    Pattern SUB_GOAL = Pattern.compile("([1-9][0-9]?)\\.([1-9][0-9]?)");
 
     record NetworkMeeting(LocalDate heldOn, List<Participant> participants, List<GoalLine> goals, List<AgreementLine> agreements,
                           NextStep nextStep) implements TaskForm {
@@ -302,16 +304,16 @@ public sealed interface TaskForm extends TaskCompletion {
                 return CaseFiles.PlanPlace.NONE;
             }
             if (subGoal != null) {
-                java.util.regex.Matcher m = SUB_GOAL.matcher(subGoal);
+                Matcher m = SUB_GOAL.matcher(subGoal);
                 int goal = m.matches() ? Integer.parseInt(m.group(1)) : 0;
                 int sub = m.matches() ? Integer.parseInt(m.group(2)) : 0;
                 if (goal < 1 || goal > goals.size() || sub > goals.get(goal - 1).subGoals().size()) {
                     a.add("subGoal", "unknownSubGoal");
                     return CaseFiles.PlanPlace.NONE;
                 }
-                return new CaseFiles.PlanPlace(goal, sub, null);
+                return CaseFiles.PlanPlace.underNew(goal, sub);
             }
-            return subGoalId != null ? new CaseFiles.PlanPlace(null, null, subGoalId) : CaseFiles.PlanPlace.NONE;
+            return subGoalId != null ? CaseFiles.PlanPlace.under(subGoalId) : CaseFiles.PlanPlace.NONE;
         }
 
         public Map<String, Object> record(Context context) {

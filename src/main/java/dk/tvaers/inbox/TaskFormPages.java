@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,9 +91,10 @@ class TaskFormPages {
     String form(@PathVariable String id, Authentication auth, Model model) {
         Inbox.TaskView task = inbox.task(CurrentUser.of(auth), id);
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
-        if (!inbox.mayComplete(CurrentUser.of(auth), id)) {
+        Optional<String> heldBy = inbox.heldBy(CurrentUser.of(auth), id);
+        if (heldBy.isPresent()) {
             // Never a form its user cannot submit: who holds the task instead, and the way to the case.
-            model.addAttribute("heldBy", String.join(", ", inbox.holders(CurrentUser.of(auth), id)));
+            model.addAttribute("heldBy", heldBy.get());
             return page(task, values, Map.of(), model, auth);
         }
         if (Tasks.REGISTER_CONSENT.equals(task.taskKey()) && minorAge(task, model)) {
@@ -165,11 +167,10 @@ class TaskFormPages {
                     RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.of(auth);
         Inbox.TaskView task = inbox.task(user, id);
-        if (!inbox.mayComplete(user, id)) {
+        Optional<String> heldBy = inbox.heldBy(user, id);
+        if (heldBy.isPresent()) {
             // Taken by someone else meanwhile, or never this user's: nothing is completed, and what was typed stays on the page.
-            model.addAttribute("heldBy", String.join(", ", inbox.holders(user, id)));
-            model.addAttribute("heldByKept", true);
-            return page(task, form, Map.of(), model, auth);
+            return keptFor(heldBy.get(), task, form, model, auth);
         }
         try {
             inbox.complete(user, id, TaskForm.FORMS.containsKey(task.taskKey()) ? body(task.taskKey(), form)
@@ -190,12 +191,17 @@ class TaskFormPages {
                     texts.get("input." + v.code(), v.args().toArray())));
             return page(task, form, errors, model, auth);
         } catch (ConflictException | dk.tvaers.route.TaskConflictException e) {
-            model.addAttribute("heldBy", String.join(", ", inbox.holders(user, id)));
-            model.addAttribute("heldByKept", true);
-            return page(task, form, Map.of(), model, auth);
+            return keptFor(inbox.heldBy(user, id).orElse(user.id()), task, form, model, auth);
         }
-        redirect.addFlashAttribute("completed", texts.getOrDefault("taskKey." + task.taskKey(), task.name()));
+        redirect.addFlashAttribute("completed", texts.find("taskKey." + task.taskKey()).orElse(task.name()));
         return "redirect:/sager/" + task.caseId();
+    }
+
+    /** The form as it was posted, without its submit button, saying who holds the task now. */
+    private String keptFor(String heldBy, Inbox.TaskView task, MultiValueMap<String, String> form, Model model, Authentication auth) {
+        model.addAttribute("heldBy", heldBy);
+        model.addAttribute("heldByKept", true);
+        return page(task, form, Map.of(), model, auth);
     }
 
     private String page(Inbox.TaskView task, MultiValueMap<String, String> values, Map<String, String> errors, Model model, Authentication auth) {
@@ -254,18 +260,18 @@ class TaskFormPages {
         if (row.matches()) {
             int n = Integer.parseInt(row.group(2)) + 1;
             if (row.group(1).equals("agreements")) {
-                return texts.getOrDefault("field.agreement." + row.group(5), null) == null ? null : texts.get("field.agreement." + row.group(5), n);
+                return texts.find("field.agreement." + row.group(5), n).orElse(null);
             }
             if (row.group(3) != null) {
                 return texts.get("field.subGoal.text", n, Integer.parseInt(row.group(4)) + 1);
             }
-            return texts.getOrDefault("field.goal." + row.group(5), null) == null ? null : texts.get("field.goal." + row.group(5), n);
+            return texts.find("field.goal." + row.group(5), n).orElse(null);
         }
         if (field.startsWith("participantNetwork")) {
             return texts.get("field.participant.network", Integer.parseInt(field.substring("participantNetwork".length())) + 1);
         }
         if (field.startsWith("progression.")) {
-            return texts.getOrDefault("value." + field.substring("progression.".length()), null);
+            return texts.find("value." + field.substring("progression.".length())).orElse(null);
         }
         if (field.startsWith("goalStatus.") && model.getAttribute("plan") instanceof dk.tvaers.caseview.PlanView plan) {
             String id = field.substring("goalStatus.".length());
@@ -273,7 +279,7 @@ class TaskFormPages {
                             g.subGoals().stream().map(sub -> Map.entry(sub.id(), texts.get("field.subGoalStatus", sub.text())))))
                     .filter(e -> String.valueOf(e.getKey()).equals(id)).map(Map.Entry::getValue).findFirst().orElse(null);
         }
-        return texts.getOrDefault("field." + field, null);
+        return texts.find("field." + field).orElse(null);
     }
 
     /** What an agreement on the network meeting form can sit under: none, a sub-goal written on the form, or one from before. */

@@ -134,9 +134,9 @@ class YouthTeamPages {
 
     /** The departments chosen for the task's case that no consent in force covers (JOBCENTER needs none). */
     private List<String> uncovered(CurrentUser user, String taskId, Set<String> chosen) {
-        Inbox.TaskView task = inbox.task(user, taskId);
-        Set<String> covered = caseFiles.find(task.caseId()).map(views::view)
-                .filter(c -> c.consent().status().equals("GIVEN")).map(c -> Set.copyOf(c.consent().departments())).orElse(Set.of());
+        Set<String> covered = caseFiles.find(inbox.task(user, taskId).caseId())
+                .map(c -> CaseViews.consent(c, LocalDate.now(clock)))
+                .filter(consent -> consent.status().equals("GIVEN")).map(consent -> Set.copyOf(consent.departments())).orElse(Set.of());
         return chosen.stream().filter(code -> !code.equals(Department.JOBCENTER.name()) && !covered.contains(code)).toList();
     }
 

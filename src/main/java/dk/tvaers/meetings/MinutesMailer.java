@@ -121,29 +121,30 @@ public class MinutesMailer {
     }
 
     private byte[] pdf(CaseFile caseFile, Meeting meeting) {
-        // The plan as agreed by this meeting (goals from it and before, none given up), with this meeting's agreements.
+        // The plan as agreed by this meeting (goals from it and before, none given up), with this meeting's agreements
+        // under their sub-goals; an agreement whose sub-goal is not shown stands with the others: nothing agreed is left out.
         CitizenPlan plan = CitizenPlan.of(caseFile, a -> a.meetingId().filter(id -> id.equals(meeting.id())).isPresent());
-        List<MinutesPdf.PlanGoal> goals = plan.goals().stream()
-                .filter(g -> !g.goal().agreedOn().isAfter(meeting.heldOn()) && g.goal().status() != GoalStatus.DROPPED)
+        List<CitizenPlan.PlanGoal> shownGoals = plan.goals().stream()
+                .filter(g -> !g.goal().agreedOn().isAfter(meeting.heldOn()) && g.goal().status() != GoalStatus.DROPPED).toList();
+        List<MinutesPdf.PlanGoal> goals = shownGoals.stream()
                 .map(g -> new MinutesPdf.PlanGoal(g.goal().text(),
                         g.goal().dimension().map(d -> text("minutes.measuredOn", text("value." + d.name()))).orElse(null),
-                        g.subGoals().stream().filter(s -> s.subGoal().status() != GoalStatus.DROPPED)
-                                .map(s -> new MinutesPdf.PlanSubGoal(s.subGoal().text(), s.agreements().stream().map(MinutesMailer::agreement).toList()))
+                        shownSubGoals(g).map(s -> new MinutesPdf.PlanSubGoal(s.subGoal().text(), s.agreements().stream().map(MinutesMailer::agreement).toList()))
                                 .toList()))
                 .toList();
-        List<MinutesPdf.Agreement> others = plan.otherAgreements().stream().map(MinutesMailer::agreement).toList();
-        // An agreement under a sub-goal that is not shown (given up since) is listed with the others: nothing agreed is left out.
-        List<Long> shown = goals.isEmpty() ? List.of() : plan.goals().stream().flatMap(g -> g.subGoals().stream())
-                .filter(s -> s.subGoal().status() != GoalStatus.DROPPED && !s.subGoal().agreedOn().isAfter(meeting.heldOn()))
-                .map(s -> s.subGoal().id()).toList();
-        List<MinutesPdf.Agreement> hidden = plan.goals().stream().flatMap(g -> g.subGoals().stream())
-                .filter(s -> !shown.contains(s.subGoal().id())).flatMap(s -> s.agreements().stream()).map(MinutesMailer::agreement).toList();
+        List<Agreement> listed = shownGoals.stream().flatMap(MinutesMailer::shownSubGoals).flatMap(s -> s.agreements().stream()).toList();
+        List<MinutesPdf.Agreement> others = caseFile.agreements().stream()
+                .filter(a -> a.meetingId().filter(id -> id.equals(meeting.id())).isPresent() && !listed.contains(a))
+                .map(MinutesMailer::agreement).toList();
         List<String> participants = meeting.participants().stream().map(this::participant).toList();
         String nextStep = meeting.outcome().map(o -> text("minutes.nextStep." + o)).orElse(text("minutes.nextStep.none"));
         return MinutesPdf.render(new MinutesPdf.Minutes(text("minutes.title"), caseFile.citizenName(), meeting.heldOn(),
-                caseFile.coordinator().orElse(text("minutes.noCoordinator")), participants, goals,
-                java.util.stream.Stream.concat(hidden.stream(), others.stream()).toList(), nextStep,
+                caseFile.coordinator().orElse(text("minutes.noCoordinator")), participants, goals, others, nextStep,
                 text("minutes.footer", date(LocalDate.now(clock)))), labels());
+    }
+
+    private static java.util.stream.Stream<CitizenPlan.PlanSubGoal> shownSubGoals(CitizenPlan.PlanGoal goal) {
+        return goal.subGoals().stream().filter(s -> s.subGoal().status() != GoalStatus.DROPPED);
     }
 
     private static MinutesPdf.Agreement agreement(Agreement a) {

@@ -2,6 +2,7 @@ package dk.tvaers.web;
 
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -24,12 +25,12 @@ public interface Texts {
 
     String get(String key, Object... args);
 
-    /** The key's text, or {@code fallback} when the bundle has no such key (a step a process owner added). */
-    default String getOrDefault(String key, String fallback) {
+    /** The key's text, or empty when the bundle has no such key (a step a process owner added, a field without a label). */
+    default Optional<String> find(String key, Object... args) {
         try {
-            return get(key);
+            return Optional.of(get(key, args));
         } catch (NoSuchMessageException | MissingResourceException e) {
-            return fallback;
+            return Optional.empty();
         }
     }
 

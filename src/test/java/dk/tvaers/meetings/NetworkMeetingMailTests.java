@@ -138,7 +138,7 @@ class NetworkMeetingMailTests {
                 List.of(new TaskForm.GoalLine("Jeg vil i gang med en uddannelse", dk.tvaers.casefile.Dimension.WORK_READINESS,
                         List.of("Vide, hvilken uddannelse der passer"))),
                 List.of(new TaskForm.AgreementLine("Book vejledning om uddannelse", "Ulrik, UU", Route.today().plusDays(14),
-                                new dk.tvaers.casefile.CaseFiles.PlanPlace(1, 1, null)),
+                                dk.tvaers.casefile.CaseFiles.PlanPlace.underNew(1, 1)),
                         new TaskForm.AgreementLine("Ring til koordinator hver fredag", "Mikkel", Route.today().plusDays(7))),
                 NextStep.INTERNSHIP));
         List<Outbox.Entry> minutes = mails(id).stream().filter(m -> m.attachmentName() != null).toList();
