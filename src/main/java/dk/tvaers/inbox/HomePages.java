@@ -26,7 +26,7 @@ class HomePages {
 
     /** One of the most urgent tasks, with the reason it is urgent. */
     record Urgent(String taskId, String taskKey, String taskName, String caseId, String citizenName, LocalDate due, boolean overdue,
-                  CaseView.AlarmView why) {}
+                  CaseView.AlarmView why, int otherAlarms) {}
 
     private final Inbox inbox;
     private final Clock clock;
@@ -49,7 +49,7 @@ class HomePages {
         List<Urgent> urgent = page.tasks().stream().map(t -> {
             LocalDate due = t.due() == null ? null : LocalDate.ofInstant(t.due(), clock.getZone());
             return new Urgent(t.id(), t.taskKey(), t.name(), t.caseId(), t.citizenName(), due, due != null && due.isBefore(today),
-                    t.alarms().isEmpty() ? null : t.alarms().get(0));
+                    t.ownAlarms().isEmpty() ? null : t.ownAlarms().get(0), t.otherAlarms().size());
         }).toList();
         CasesShown.mark(urgent.stream().map(Urgent::caseId).distinct().toList());
         model.addAttribute("urgent", urgent);

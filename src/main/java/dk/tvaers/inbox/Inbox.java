@@ -9,6 +9,7 @@ import dk.tvaers.caseview.CaseView;
 import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.route.FormFields;
 import dk.tvaers.route.RouteTasks;
+import dk.tvaers.route.TaskAlarms;
 import dk.tvaers.route.TaskCompletion;
 import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.security.NotVisibleException;
@@ -37,9 +38,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class Inbox {
 
+    /**
+     * An open task. {@code alarms} are the case's open alarms, most serious first; {@code clears} names those
+     * of them the task's completion removes the cause of (its own urgency), the others are the case's.
+     */
     public record TaskView(String id, String taskKey, @Schema(nullable = true) String name, String caseId, @Schema(nullable = true) String citizenName,
                     List<String> candidateGroups, @Schema(nullable = true) String assignee, Instant created, @Schema(nullable = true) Instant due,
-                    List<CaseView.AlarmView> alarms) {}
+                    List<CaseView.AlarmView> alarms,
+                    @Schema(description = "Koderne på de af sagens alarmer, opgaven selv kan fjerne årsagen til") List<String> clears) {
+
+        public TaskView(String id, String taskKey, String name, String caseId, String citizenName, List<String> candidateGroups,
+                        String assignee, Instant created, Instant due, List<CaseView.AlarmView> alarms) {
+            this(id, taskKey, name, caseId, citizenName, candidateGroups, assignee, created, due, alarms,
+                    alarms.stream().map(CaseView.AlarmView::code).filter(TaskAlarms.clearedBy(taskKey)::contains).distinct().toList());
+        }
+
+        /** The alarms the task can clear, most serious first. */
+        public List<CaseView.AlarmView> ownAlarms() {
+            return alarms.stream().filter(a -> clears.contains(a.code())).toList();
+        }
+
+        /** The case's other alarms, which the task does not clear. */
+        public List<CaseView.AlarmView> otherAlarms() {
+            return alarms.stream().filter(a -> !clears.contains(a.code())).toList();
+        }
+    }
 
     /**
      * The fields a task is completed with: for a step the product has its own form for, none ({@code generic}

@@ -61,7 +61,7 @@ class InboxPages {
         public String getStage() { return stage; }
         public String getDepartment() { return department; }
         public String getAlarm() { return alarm; }
-        /** Most urgent first unless asked otherwise: the case's most serious alarm, then the earliest due date. */
+        /** Most urgent first unless asked otherwise: the most serious alarm the task can clear, then the earliest due date. */
         public String getSort() { return sort == null ? "severity" : sort; }
 
         /** The filters that are not one of the known values, by field name. */
@@ -104,13 +104,13 @@ class InboxPages {
         }
     }
 
-    /** A task as a row of the inbox page. */
+    /** A task as a row of the inbox page: the alarms the task can clear, and the case's others apart. */
     record Row(String id, String taskKey, String name, String caseId, String citizenName, String assignee, LocalDate due,
-               boolean overdue, boolean dueToday, List<CaseView.AlarmView> alarms) {
+               boolean overdue, boolean dueToday, List<CaseView.AlarmView> own, List<CaseView.AlarmView> others) {
 
-        /** The most serious alarm's severity in lower case (the query lists it first), for the row's marking; or null. */
+        /** The most serious of the task's own alarms' severity in lower case (listed first), for the row's marking; or null. */
         public String severity() {
-            return alarms.isEmpty() ? null : alarms.get(0).severity().toLowerCase();
+            return own.isEmpty() ? null : own.get(0).severity().toLowerCase();
         }
     }
 
@@ -178,7 +178,7 @@ class InboxPages {
         List<Row> rows = found.tasks().stream().map(t -> {
             LocalDate due = t.due() == null ? null : LocalDate.ofInstant(t.due(), clock.getZone());
             return new Row(t.id(), t.taskKey(), t.name(), t.caseId(), t.citizenName(), t.assignee(), due,
-                    due != null && due.isBefore(today), today.equals(due), t.alarms());
+                    due != null && due.isBefore(today), today.equals(due), t.ownAlarms(), t.otherAlarms());
         }).toList();
         return new TaskList(id, headingKey, found.total(), rows, page, pages,
                 page > 0 ? q.href(pageParam, Math.min(page, pages) - 1) : null,

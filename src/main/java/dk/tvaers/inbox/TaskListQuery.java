@@ -3,6 +3,7 @@ package dk.tvaers.inbox;
 import dk.tvaers.casefile.CaseVisibility;
 import dk.tvaers.caseview.CaseListQuery;
 import dk.tvaers.caseview.CaseView;
+import dk.tvaers.route.TaskAlarms;
 import dk.tvaers.security.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +37,16 @@ class TaskListQuery {
     record Page(List<Row> rows, long total) {}
 
     /** The highest severity among the case's open alarms: 3 critical, 2 warning, 1 info, 0 none. */
-    private static final String SEVERITY = """
-            coalesce((select max(case a.severity when 'CRITICAL' then 3 when 'WARNING' then 2 else 1 end)
-                      from case_alarm a where a.case_id = c.id and a.cleared_on is null), 0)""";
+    private static final String CASE_SEVERITY = severity("");
+
+    /**
+     * The highest severity among the open alarms the task itself can clear ({@link TaskAlarms}): the task's own
+     * urgency, which the inbox sorts by first (a consent task is not urgent because a treatment waits).
+     */
+    private static final String TASK_SEVERITY = severity(" and (" + TaskAlarms.all().stream()
+            .map(e -> "(t.TASK_DEF_KEY_ = '" + e.getKey() + "' and a.code in ("
+                    + e.getValue().stream().map(code -> "'" + code + "'").collect(Collectors.joining(", ")) + "))")
+            .collect(Collectors.joining(" or ")) + ")");
 
     private static final String FROM = " " + """
             from ACT_RU_TASK t
@@ -73,11 +82,13 @@ class TaskListQuery {
             return new Page(List.of(), 0);
         }
         String order = filter.sort() == Sort.SEVERITY
-                ? " order by severity desc, t.DUE_DATE_ asc nulls last, t.CREATE_TIME_, t.ID_"
+                ? " order by task_severity desc, t.DUE_DATE_ asc nulls last, case_severity desc, t.CREATE_TIME_, t.ID_"
                 : " order by t.DUE_DATE_ asc nulls last, t.CREATE_TIME_, t.ID_";
+        String severities = filter.sort() == Sort.SEVERITY
+                ? ", " + TASK_SEVERITY + " as task_severity, " + CASE_SEVERITY + " as case_severity" : "";
         List<Row> rows = CaseListQuery.bind(jdbc.sql("""
-                        select t.ID_, t.TASK_DEF_KEY_, t.NAME_, c.id, c.citizen_name, c.stage, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
-                        """ + SEVERITY + " as severity" + FROM + where + order + " limit :limit offset :offset"), params)
+                        select t.ID_, t.TASK_DEF_KEY_, t.NAME_, c.id, c.citizen_name, c.stage, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_
+                        """ + severities + FROM + where + order + " limit :limit offset :offset"), params)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -138,6 +149,11 @@ class TaskListQuery {
             case GROUP -> group;
             case BOTH -> "(" + mine + " or " + group + ")";
         };
+    }
+
+    private static String severity(String andAlarm) {
+        return "coalesce((select max(case a.severity when 'CRITICAL' then 3 when 'WARNING' then 2 else 1 end)"
+                + " from case_alarm a where a.case_id = c.id and a.cleared_on is null" + andAlarm + "), 0)";
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -2,6 +2,7 @@ package dk.tvaers.caseview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.tvaers.casefile.Flag;
 import dk.tvaers.support.Api;
 import dk.tvaers.support.Route;
 import dk.tvaers.support.TvaersTest;
@@ -19,6 +20,8 @@ class CasePagesTests {
 
     @LocalServerPort int port;
     @Autowired Api api;
+    @Autowired Route route;
+    @Autowired dk.tvaers.alarms.CaseEvaluation evaluation;
 
 
     private String caseWithWaitingPsychologist(String name) {
@@ -111,8 +114,6 @@ class CasePagesTests {
         });
         assertThat(api.get("admin", "/api/audit?caseId=" + id).raw()).contains("GET /sager/{id}");
     }
-
-    @Autowired Route route;
 
     private void complete(String user, String caseId, String taskKey, Map<String, Object> body) {
         String taskId = api.get(user, "/api/tasks?caseId=" + caseId + "&taskKey=" + taskKey).body().get(0).get("id").asText();
@@ -230,13 +231,24 @@ class CasePagesTests {
         String id = api.post("koordinator", "/api/cases", referral).body().get("id").asText();
         api.post("koordinator", "/api/cases/" + id + "/efforts",
                 Map.of("type", "ADDICTION_TREATMENT", "department", "ADDICTION", "requestedOn", Route.today().minusDays(18).toString()));
+        // Suggestions unanswered for twelve days: an alarm the consent task clears.
+        Route.today(Route.today().minusDays(12));
+        String suggested;
+        try {
+            suggested = route.refer("Forside Bodil", 24, Flag.MENTAL_HEALTH).id();
+        } finally {
+            Route.resetClock();
+        }
+        evaluation.evaluate(suggested);
         WebSession browser = new WebSession(port).loggedInAs("koordinator");
         String home = browser.get("/").body();
         assertThat(home).contains("Det mest presserende lige nu").contains("Gå til indbakken (");
-        // A critical alarm exists among the visible tasks, so the first task listed is critical and says why.
+        // A task with an alarm of its own exists among the visible tasks, so the first task listed has one and says why.
         String first = home.substring(home.indexOf("<ol class=\"urgent\">"));
         first = first.substring(0, first.indexOf("</li>"));
-        assertThat(first).contains("sev-critical").contains("badge critical").contains("Kritisk");
+        assertThat(first).contains("class=\"why\"").containsPattern("badge (info|warning|critical)");
+        // The waiting treatment is the case's, not the consent task's: it is never given as why a task is urgent.
+        assertThat(home).doesNotContain("behandlingsgarantien");
         String list = home.substring(home.indexOf("<ol class=\"urgent\">"), home.indexOf("</ol>"));
         assertThat(list.split("<li", -1).length - 1).isBetween(1, 5);
 
