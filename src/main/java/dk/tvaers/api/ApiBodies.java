@@ -50,6 +50,12 @@ final class ApiBodies {
     record Citizen(@Schema(pattern = CPR_PATTERN, example = "0101074234") String cpr,
                    @Schema(description = FREE_TEXT, minLength = 1, maxLength = 200, pattern = NOT_BLANK) String name) {}
 
+    @Schema(name = "TaskCommentRequest", requiredProperties = "text")
+    record TaskComment(@Schema(description = FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String text) {}
+
+    @Schema(name = "FollowUpDateRequest", requiredProperties = "on")
+    record FollowUpDate(@Schema(nullable = true, description = "Fra i dag til et år frem; null fjerner datoen.") LocalDate on) {}
+
     @Schema(name = "FlagsRequest", requiredProperties = "flags")
     record Flags(@ArraySchema(schema = @Schema(implementation = Flag.class)) List<Flag> flags) {}
 

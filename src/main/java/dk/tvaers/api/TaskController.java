@@ -2,6 +2,7 @@ package dk.tvaers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.tvaers.inbox.Inbox;
+import dk.tvaers.route.TaskComments;
 import dk.tvaers.security.CasesShown;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.FieldError;
@@ -19,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,6 +85,36 @@ class TaskController {
             @ApiResponse(responseCode = "409", description = "En anden har opgaven, eller den kan ikke afsluttes gennem API'et")})
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody JsonNode body, Authentication auth) {
         inbox.complete(CurrentUser.of(auth), id, body);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/comments")
+    @Operation(summary = "Opgavens kommentarer, ældste først")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Kommentarerne"),
+            @ApiResponse(responseCode = "404", description = "Opgaven findes ikke, eller du har ikke adgang til dens sag")})
+    List<TaskComments.TaskComment> comments(@PathVariable String id, Authentication auth) {
+        return inbox.comments(CurrentUser.of(auth), id);
+    }
+
+    @PostMapping(path = "/{id}/comments", consumes = "application/json")
+    @Operation(summary = "Skriv en kommentar på opgaven (alle, der kan se opgaven); 400 med fejl pr. felt",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ApiBodies.TaskComment.class))))
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Kommentaren er gemt"),
+            @ApiResponse(responseCode = "404", description = "Opgaven findes ikke, eller du har ikke adgang til dens sag")})
+    ResponseEntity<TaskComments.TaskComment> comment(@PathVariable String id, @RequestBody JsonNode body, Authentication auth) {
+        return ResponseEntity.status(201).body(inbox.comment(CurrentUser.of(auth), id, body));
+    }
+
+    @PutMapping(path = "/{id}/follow-up", consumes = "application/json")
+    @Operation(summary = "Sæt den dag, du vil se på opgaven igen (kun den, der kan afslutte den); null fjerner den",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ApiBodies.FollowUpDate.class))))
+    @ApiResponses({@ApiResponse(responseCode = "204", description = "Datoen er sat"),
+            @ApiResponse(responseCode = "403", description = "Opgaven ligger hos en gruppe, du ikke er med i"),
+            @ApiResponse(responseCode = "404", description = "Opgaven findes ikke, eller du har ikke adgang til dens sag")})
+    ResponseEntity<Void> followUp(@PathVariable String id, @RequestBody JsonNode body, Authentication auth) {
+        inbox.followUp(CurrentUser.of(auth), id, body);
         return ResponseEntity.noContent().build();
     }
 }

@@ -8,6 +8,7 @@ import dk.tvaers.casefile.Meeting;
 import dk.tvaers.meetings.Invitations;
 import dk.tvaers.route.RouteSchedule;
 import dk.tvaers.route.RouteTasks;
+import dk.tvaers.route.TaskComments;
 import dk.tvaers.alarms.CaseEvaluation;
 import dk.tvaers.leaders.RuleTexts;
 import dk.tvaers.rules.RuleEngine;
@@ -54,10 +55,12 @@ class CasePages {
     private final CaseEvaluation evaluation;
     private final RuleTexts ruleTexts;
     private final RouteTasks routeTasks;
+    private final TaskComments comments;
 
     CasePages(CaseFiles caseFiles, CaseViews views, CaseAccessPolicy policy, RouteSchedule schedule, RuleEngine rules, Invitations invitations,
-              MessageSource messages, Clock clock, CaseEvaluation evaluation, RuleTexts ruleTexts, RouteTasks routeTasks) {
+              MessageSource messages, Clock clock, CaseEvaluation evaluation, RuleTexts ruleTexts, RouteTasks routeTasks, TaskComments comments) {
         this.routeTasks = routeTasks;
+        this.comments = comments;
         this.evaluation = evaluation;
         this.ruleTexts = ruleTexts;
         this.messages = messages;
@@ -110,9 +113,16 @@ class CasePages {
         schedule.openTasks(id).stream().filter(t -> !routeTasks.mayComplete(t, user.id(), user.groups()))
                 .forEach(t -> heldBy.put(t.getId(), String.join(", ", routeTasks.holders(t))));
         model.addAttribute("heldBy", heldBy);
-        model.addAttribute("journey", journey.stream()
+        // The journey: what happened on the case, and what was said on its tasks, day by day.
+        Texts texts = Texts.of(messages);
+        List<JourneyLine> lines = new java.util.ArrayList<>(journey.stream()
                 .sorted(Comparator.comparing(JourneyEntry::occurredOn).thenComparing(JourneyEntry::id))
-                .map(e -> new JourneyLine(e.occurredOn(), JourneyTexts.text(e, Texts.of(messages)))).toList());
+                .map(e -> new JourneyLine(e.occurredOn(), JourneyTexts.text(e, texts))).toList());
+        comments.ofCase(id).forEach(c -> lines.add(new JourneyLine(LocalDate.ofInstant(c.time(), clock.getZone()),
+                texts.get("journey.comment", c.taskKey() == null ? "" : texts.find("taskKey." + c.taskKey()).orElse(c.taskName()),
+                        c.author(), c.text()))));
+        lines.sort(Comparator.comparing(JourneyLine::date));
+        model.addAttribute("journey", lines);
         return "caseview/case";
     }
 

@@ -10,12 +10,14 @@ import dk.tvaers.caseview.CaseViews;
 import dk.tvaers.route.FormFields;
 import dk.tvaers.route.RouteTasks;
 import dk.tvaers.route.TaskAlarms;
+import dk.tvaers.route.TaskComments;
 import dk.tvaers.route.TaskCompletion;
 import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.security.NotVisibleException;
 import dk.tvaers.security.CaseAccessPolicy;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.ConflictException;
+import dk.tvaers.web.Input;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,12 +46,13 @@ public class Inbox {
      */
     public record TaskView(String id, String taskKey, @Schema(nullable = true) String name, String caseId, @Schema(nullable = true) String citizenName,
                     List<String> candidateGroups, @Schema(nullable = true) String assignee, Instant created, @Schema(nullable = true) Instant due,
+                    @Schema(nullable = true, description = "Den dag, opgavens ejer vil se på den igen") LocalDate followUp,
                     List<CaseView.AlarmView> alarms,
                     @Schema(description = "Koderne på de af sagens alarmer, opgaven selv kan fjerne årsagen til") List<String> clears) {
 
         public TaskView(String id, String taskKey, String name, String caseId, String citizenName, List<String> candidateGroups,
-                        String assignee, Instant created, Instant due, List<CaseView.AlarmView> alarms) {
-            this(id, taskKey, name, caseId, citizenName, candidateGroups, assignee, created, due, alarms,
+                        String assignee, Instant created, Instant due, LocalDate followUp, List<CaseView.AlarmView> alarms) {
+            this(id, taskKey, name, caseId, citizenName, candidateGroups, assignee, created, due, followUp, alarms,
                     alarms.stream().map(CaseView.AlarmView::code).filter(TaskAlarms.clearedBy(taskKey)::contains).distinct().toList());
         }
 
@@ -85,13 +88,15 @@ public class Inbox {
     private final CaseEvaluation alarms;
     private final CaseAccessPolicy policy;
     private final TaskListQuery query;
+    private final TaskComments comments;
     private final Clock clock;
 
     /** The API's task list is not paged (API.md); this many per call at most. */
     static final int API_LIMIT = 1000;
 
     Inbox(TaskService tasks, RouteTasks routeTasks, CaseFiles caseFiles, CaseEvaluation alarms,
-          CaseAccessPolicy policy, TaskListQuery query, Clock clock) {
+          CaseAccessPolicy policy, TaskListQuery query, TaskComments comments, Clock clock) {
+        this.comments = comments;
         this.tasks = tasks;
         this.routeTasks = routeTasks;
         this.caseFiles = caseFiles;
@@ -118,7 +123,7 @@ public class Inbox {
                 found.rows().stream().map(TaskListQuery.Row::caseId).collect(Collectors.toSet()));
         Map<String, List<String>> groups = query.candidateGroups(found.rows().stream().map(TaskListQuery.Row::id).toList());
         return new Page(found.rows().stream().map(r -> new TaskView(r.id(), r.taskKey(), r.name(), r.caseId(), r.citizenName(),
-                groups.getOrDefault(r.id(), List.of()), r.assignee(), r.created(), r.due(),
+                groups.getOrDefault(r.id(), List.of()), r.assignee(), r.created(), r.due(), r.followUp(),
                 alarmsByCase.getOrDefault(r.caseId(), List.of()))).toList(), found.total());
     }
 
@@ -151,6 +156,48 @@ public class Inbox {
             requireCandidate(task, user);
         }
         routeTasks.complete(taskId, completion(task, body), user.id());
+    }
+
+    /**
+     * The task's comments, oldest first. Everyone who may see the task may read and write them: they are how the
+     * departments on a case speak about a step without a meeting.
+     */
+    public List<TaskComments.TaskComment> comments(CurrentUser user, String taskId) {
+        return comments.of(visibleTask(taskId, user));
+    }
+
+    /** Adds a comment ({@code {"text": "…"}}: required, at most 2,000 characters, never a CPR number). */
+    public TaskComments.TaskComment comment(CurrentUser user, String taskId, JsonNode body) {
+        Task task = visibleTask(taskId, user);
+        Input in = new Input();
+        Input.object(body);
+        in.onlyFields(body, "text");
+        String text = in.text(body, "text", true, TaskComments.MAX_LENGTH);
+        in.throwIfAny();
+        return comments.add(task, user.id(), text);
+    }
+
+    /**
+     * Sets the day the task's holder will look at it again ({@code {"on": "YYYY-MM-DD"}}, today or later; null removes it).
+     * Only who may complete the task sets it.
+     */
+    public void followUp(CurrentUser user, String taskId, JsonNode body) {
+        Task task = visibleTask(taskId, user);
+        requireCandidate(task, user);
+        Input in = new Input();
+        Input.object(body);
+        in.onlyFields(body, "on");
+        LocalDate on = body.hasNonNull("on") ? in.date(body, "on", true) : null;
+        if (on != null && on.isBefore(LocalDate.now(clock))) {
+            in.add("on", "past");
+        } else if (on != null && on.isAfter(LocalDate.now(clock).plusYears(1))) {
+            in.add("on", "tooLate");
+        }
+        if (!body.has("on")) {
+            in.add("on", "required");
+        }
+        in.throwIfAny();
+        routeTasks.followUp(taskId, on);
     }
 
     /** The form a task is completed with; the API's answer to {@code GET /api/tasks/{id}/form}. */
@@ -192,6 +239,7 @@ public class Inbox {
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), caseFile.id(), caseFile.citizenName(), groups,
                 task.getAssignee(), task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getFollowUpDate() == null ? null : LocalDate.ofInstant(task.getFollowUpDate().toInstant(), clock.getZone()),
                 alarms.openAlarms(caseFile.id()).stream().map(CaseViews::alarm).toList());
     }
 

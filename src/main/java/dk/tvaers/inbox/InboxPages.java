@@ -106,7 +106,8 @@ class InboxPages {
 
     /** A task as a row of the inbox page: the alarms the task can clear, and the case's others apart. */
     record Row(String id, String taskKey, String name, String caseId, String citizenName, String assignee, LocalDate due,
-               boolean overdue, boolean dueToday, List<CaseView.AlarmView> own, List<CaseView.AlarmView> others) {
+               boolean overdue, boolean dueToday, LocalDate followUp, boolean followUpReached, List<CaseView.AlarmView> own,
+               List<CaseView.AlarmView> others) {
 
         /** The most serious of the task's own alarms' severity in lower case (listed first), for the row's marking; or null. */
         public String severity() {
@@ -178,7 +179,8 @@ class InboxPages {
         List<Row> rows = found.tasks().stream().map(t -> {
             LocalDate due = t.due() == null ? null : LocalDate.ofInstant(t.due(), clock.getZone());
             return new Row(t.id(), t.taskKey(), t.name(), t.caseId(), t.citizenName(), t.assignee(), due,
-                    due != null && due.isBefore(today), today.equals(due), t.ownAlarms(), t.otherAlarms());
+                    due != null && due.isBefore(today), today.equals(due), t.followUp(), t.followUp() != null && !t.followUp().isAfter(today),
+                    t.ownAlarms(), t.otherAlarms());
         }).toList();
         return new TaskList(id, headingKey, found.total(), rows, page, pages,
                 page > 0 ? q.href(pageParam, Math.min(page, pages) - 1) : null,

@@ -87,6 +87,9 @@ class TaskFormPages {
         this.clock = clock;
     }
 
+    /** A comment as the task's page shows it: the time in the municipality's zone. */
+    record CommentLine(String author, java.time.ZonedDateTime time, String text) {}
+
     @GetMapping("/opgaver/{id}")
     String form(@PathVariable String id, Authentication auth, Model model) {
         Inbox.TaskView task = inbox.task(CurrentUser.of(auth), id);
@@ -209,6 +212,13 @@ class TaskFormPages {
                 "citizenName", task.citizenName()));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        CurrentUser user = CurrentUser.of(auth);
+        model.addAttribute("comments", inbox.comments(user, task.id()).stream()
+                .map(c -> new CommentLine(c.author(), c.time().atZone(clock.getZone()), c.text())).toList());
+        model.addAttribute("commentMax", dk.tvaers.route.TaskComments.MAX_LENGTH);
+        // The follow-up date is the holder's: set by whoever may complete the task.
+        model.addAttribute("followUp", task.followUp());
+        model.addAttribute("mayFollowUp", inbox.heldBy(user, task.id()).isEmpty());
         Map<String, String> departments = new LinkedHashMap<>();
         Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), texts.get("department." + d.name())));
         model.addAttribute("departmentNames", departments);

@@ -32,7 +32,7 @@ class TaskListQuery {
     record Filter(Scope scope, String taskKey, String caseId, CaseListQuery.Criteria criteria, Sort sort) {}
 
     record Row(String id, String taskKey, String name, String caseId, String citizenName, String stage, String assignee,
-               Instant created, Instant due) {}
+               Instant created, Instant due, java.time.LocalDate followUp) {}
 
     record Page(List<Row> rows, long total) {}
 
@@ -55,9 +55,11 @@ class TaskListQuery {
 
     private final JdbcClient jdbc;
     private final CaseListQuery cases;
+    private final java.time.ZoneId zone;
 
-    TaskListQuery(JdbcClient jdbc, CaseListQuery cases) {
+    TaskListQuery(JdbcClient jdbc, CaseListQuery cases, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
         this.cases = cases;
     }
 
@@ -87,12 +89,13 @@ class TaskListQuery {
         String severities = filter.sort() == Sort.SEVERITY
                 ? ", " + TASK_SEVERITY + " as task_severity, " + CASE_SEVERITY + " as case_severity" : "";
         List<Row> rows = CaseListQuery.bind(jdbc.sql("""
-                        select t.ID_, t.TASK_DEF_KEY_, t.NAME_, c.id, c.citizen_name, c.stage, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_
+                        select t.ID_, t.TASK_DEF_KEY_, t.NAME_, c.id, c.citizen_name, c.stage, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_, t.FOLLOW_UP_DATE_
                         """ + severities + FROM + where + order + " limit :limit offset :offset"), params)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
+                        rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
+                        day(rs.getTimestamp(10))))
                 .list();
         return new Page(rows, total);
     }
@@ -154,6 +157,11 @@ class TaskListQuery {
     private static String severity(String andAlarm) {
         return "coalesce((select max(case a.severity when 'CRITICAL' then 3 when 'WARNING' then 2 else 1 end)"
                 + " from case_alarm a where a.case_id = c.id and a.cleared_on is null" + andAlarm + "), 0)";
+    }
+
+    /** A follow-up date as the day it is, in the municipality's time (the engine stores the day's start). */
+    private java.time.LocalDate day(Timestamp timestamp) {
+        return timestamp == null ? null : java.time.LocalDate.ofInstant(timestamp.toInstant(), zone);
     }
 
     private static Instant instant(Timestamp timestamp) {

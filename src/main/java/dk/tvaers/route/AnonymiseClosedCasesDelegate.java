@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Task_AnonymiseClosedCases: closed cases whose retention period ({@code tvaers.retention.closed-cases},
- * default five years) has run out are anonymised, each in its own transaction. The engine's own
+ * default five years) has run out are anonymised, each in its own transaction, and the comments on their tasks forgotten. The engine's own
  * history goes by the processes' matching {@code historyTimeToLive} and its history cleanup.
  */
 @Component("anonymiseClosedCasesDelegate")
@@ -27,13 +27,15 @@ class AnonymiseClosedCasesDelegate implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(AnonymiseClosedCasesDelegate.class);
 
     private final CaseFiles caseFiles;
+    private final TaskComments comments;
     private final Period retention;
     private final Clock clock;
     private final TransactionTemplate perCase;
 
-    AnonymiseClosedCasesDelegate(CaseFiles caseFiles, @Value("${tvaers.retention.closed-cases:P5Y}") Period retention, Clock clock,
+    AnonymiseClosedCasesDelegate(CaseFiles caseFiles, TaskComments comments, @Value("${tvaers.retention.closed-cases:P5Y}") Period retention, Clock clock,
                                  PlatformTransactionManager transactions) {
         this.caseFiles = caseFiles;
+        this.comments = comments;
         this.retention = retention;
         this.clock = clock;
         this.perCase = new TransactionTemplate(transactions);
@@ -45,7 +47,10 @@ class AnonymiseClosedCasesDelegate implements JavaDelegate {
         LocalDate closedBefore = LocalDate.now(clock).minus(retention);
         List<String> due = caseFiles.closedBeforeAndNotAnonymised(closedBefore);
         for (String caseId : due) {
-            perCase.executeWithoutResult(status -> caseFiles.anonymise(caseId));
+            perCase.executeWithoutResult(status -> {
+                caseFiles.anonymise(caseId);
+                comments.forgetCase(caseId);
+            });
         }
         execution.setVariable("casesAnonymised", due.size());
         log.info("Anonymisering: {} lukkede sager fra før {}", due.size(), closedBefore);

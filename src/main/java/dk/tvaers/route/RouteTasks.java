@@ -120,6 +120,15 @@ public class RouteTasks {
     }
 
     /**
+     * Sets (or with null removes) the day the task's holder wants to look at it again (the engine's follow-up date,
+     * as Camunda's Tasklist shows it): the start of that day in the municipality's time.
+     */
+    public void followUp(String taskId, LocalDate on) {
+        task(taskId);
+        tasks.setFollowUpDate(taskId, on == null ? null : java.util.Date.from(on.atStartOfDay(clock.getZone()).toInstant()));
+    }
+
+    /**
      * Records the completion on the case and completes the task, in one transaction.
      *
      * @throws TaskConflictException when someone else holds the task or the completion is for another task

@@ -99,7 +99,7 @@ class CoordinatorBrowserTests {
         assertThat(browser.getPageSource()).contains("Det mest presserende lige nu");
         screenshot("home.png");
 
-        open("/indbakke?sort=severity");
+        open("/indbakke?sort=severity&alarm=WAIT_SERVICE&department=PSYCHIATRY");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indbakke");
         assertThat(browser.getPageSource()).contains("Viktor Browser").contains("Venter på psykologsamtaler i 152 dage; grænsen er 30");
         assertThat(seriousAccessibilityProblems()).as("inbox").isEmpty();
@@ -114,7 +114,7 @@ class CoordinatorBrowserTests {
         waitFor("Borgerens forløb");
         assertThat(sidewaysScroll()).as("case page on a tablet").isLessThanOrEqualTo(0L);
         browser.manage().window().setSize(new Dimension(1280, 1000));
-        open("/indbakke?sort=severity");
+        open("/indbakke?sort=severity&alarm=WAIT_SERVICE&department=PSYCHIATRY");
 
         browser.findElement(By.linkText("Viktor Browser")).click();
         waitFor("Borgerens forløb");

@@ -32,6 +32,7 @@ class RetentionTests {
     @Autowired CaseFiles caseFiles;
     @Autowired ManagementService management;
     @Autowired Outbox outbox;
+    @Autowired TaskComments comments;
     @Autowired PlatformTransactionManager transactions;
 
     @AfterEach
@@ -43,6 +44,7 @@ class RetentionTests {
         Route.today(day.minusDays(20));
         CaseFile caseFile = route.refer("Gammel Sag", 30, Flag.DEBT);
         caseFiles.recordEffort(caseFile.id(), EffortType.DEBT_COUNSELLING, Department.SOCIAL, Route.today(), Route.today(), null, "Aftale med kreditor X");
+        comments.add(route.task(caseFile.id(), RouteProcess.Tasks.REGISTER_CONSENT), "koordinator", "Gammel Sag ringer tirsdag");
         route.complete(caseFile.id(), "koordinator", new TaskForm.RegisterConsent(true, ConsentGiver.CITIZEN, Set.of(Department.SOCIAL), Route.today()));
         Route.today(day);
         route.complete(caseFile.id(), "ungeteam", new TaskForm.YouthTeamSparring(SparringOutcome.CLOSE, Set.of(), "Borgeren Gammel Sag flytter"));
@@ -80,6 +82,9 @@ class RetentionTests {
         assertThat(anonymised.outcome()).contains(Outcome.OTHER);
         // The journey keeps its types, codes and dates; no argument (a name, a reason, a text) is left.
         assertThat(caseFiles.journey(old)).allMatch(e -> e.isForgotten() || e.type().equals("ANONYMISED") && e.args().isEmpty());
+        // The comments on its tasks are forgotten; a case not yet due keeps its own.
+        assertThat(comments.ofCase(old)).isEmpty();
+        assertThat(comments.ofCase(recent)).extracting(TaskComments.TaskComment::text).containsExactly("Gammel Sag ringer tirsdag");
 
         // The mail about the case goes too: address, text and the minutes attached.
         assertThat(outbox.ofCase(old)).singleElement().satisfies(mail -> {
