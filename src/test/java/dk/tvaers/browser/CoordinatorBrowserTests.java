@@ -415,4 +415,64 @@ class CoordinatorBrowserTests {
         waitFor("Ulla Delt");
         assertThat(browser.getCurrentUrl()).endsWith("/sager/" + caseId);
     }
+
+    /**
+     * Each persona's pages at a phone's, a tablet's and a laptop's width: none scrolls sideways (WCAG 1.4.10), axe finds
+     * nothing serious, and the route's diagram keeps its text readable (it scrolls in its own region instead).
+     */
+    @Test
+    void everyPersonasPagesWorkFromPhoneToLaptop() throws IOException {
+        String viktor = api.post("koordinator", "/api/cases", Map.of("externalRef", "BROWSER-W-" + System.nanoTime(),
+                "citizen", Map.of("cpr", Route.cprForAge(19), "name", "Bredde Viktor"), "referredBy", "JOBCENTER",
+                "referralDate", Route.today().toString(), "flags", List.of("MENTAL_HEALTH", "NO_EDUCATION", "SOCIAL_ISOLATION")))
+                .body().get("id").asText();
+        api.post("koordinator", "/api/cases/" + viktor + "/efforts",
+                Map.of("type", "PSYCHOLOGIST", "department", "HEALTH", "requestedOn", Route.today().minusDays(152).toString()));
+        String consent = api.get("koordinator", "/api/tasks?caseId=" + viktor + "&taskKey=registerConsent").body().get(0).get("id").asText();
+        assertThat(api.post("koordinator", "/api/tasks/" + consent + "/complete", Map.of("consentGiven", true, "givenBy", "CITIZEN",
+                "departments", List.of("UU", "HEALTH", "PSYCHIATRY", "SOCIAL"), "givenOn", Route.today().toString(), "involve", true))
+                .status()).isEqualTo(204);
+        String sparring = api.get("ungeteam", "/api/tasks?caseId=" + viktor + "&taskKey=youthTeamSparring").body().get(0).get("id").asText();
+        String anna = api.post("koordinator", "/api/cases", Map.of("externalRef", "BROWSER-W-" + System.nanoTime(),
+                "citizen", Map.of("cpr", Route.cprForAge(24), "name", "Bredde Anna"), "referredBy", "JOBCENTER",
+                "referralDate", Route.today().toString(), "flags", List.of("HOUSING", "DEBT"))).body().get("id").asText();
+        String annasConsent = api.get("koordinator", "/api/tasks?caseId=" + anna + "&taskKey=registerConsent").body().get(0).get("id").asText();
+
+        Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
+        pages.put("koordinator", List.of("/", "/indbakke", "/sager", "/sager/" + viktor, "/opgaver/" + annasConsent));
+        pages.put("ungeteam", List.of("/", "/indbakke", "/ungeteam", "/sager/" + viktor, "/opgaver/" + sparring));
+        pages.put("virksomhed", List.of("/", "/indbakke", "/sager", "/sager/" + viktor));
+        pages.put("uu", List.of("/", "/sager", "/sager/" + viktor));
+        try {
+            for (var persona : pages.entrySet()) {
+                logInAs(persona.getKey());
+                for (int width : new int[] {390, 768, 1280}) {
+                    browser.manage().window().setSize(new Dimension(width, width < 1000 ? 900 : 1000));
+                    for (String path : persona.getValue()) {
+                        String where = persona.getKey() + " at " + width + " px on " + path;
+                        open(path);
+                        waitFor("</main>");
+                        if (path.equals("/sager/" + viktor)) {
+                            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                                    .until(d -> "true".equals(d.findElement(By.id("route-diagram")).getAttribute("data-rendered")));
+                            double textPx = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                                    "var t = document.querySelector('#route-diagram .djs-element text');"
+                                    + "return parseFloat(getComputedStyle(t).fontSize) * t.getCTM().a;")).doubleValue();
+                            assertThat(textPx).as("the diagram's text, " + where).isGreaterThanOrEqualTo(width < 1000 ? 10.0 : 9.0);
+                            if (width == 390 && persona.getKey().equals("koordinator")) {
+                                screenshot("case-phone.png");
+                            }
+                        }
+                        if (width == 390 && persona.getKey().equals("koordinator") && path.equals("/indbakke")) {
+                            screenshot("inbox-phone.png");
+                        }
+                        assertThat(sidewaysScroll()).as("sideways scroll, " + where).isLessThanOrEqualTo(0L);
+                        assertThat(seriousAccessibilityProblems()).as(where).isEmpty();
+                    }
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
 }
