@@ -38,17 +38,31 @@ class AuditInterceptor implements HandlerInterceptor {
         // An unmatched path is the caller's text: anything CPR-like in it is masked before it is stored.
         String action = request.getMethod() + " " + (pattern != null ? pattern : CprMasking.mask(request.getRequestURI()));
         List<String> caseIds = new ArrayList<>();
+        List<String> typed = new ArrayList<>();
         Object shown = request.getAttribute(CasesShown.ATTRIBUTE);
         if (shown instanceof Collection<?> ids) {
-            // A marked id may be what the caller typed into the path: stored only when shaped as a case id.
-            ids.forEach(id -> caseIds.add(caseIdOrMasked(String.valueOf(id))));
+            ids.forEach(id -> sort(String.valueOf(id), caseIds, typed));
         } else {
             Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             if (variables instanceof Map<?, ?> map && map.get("id") != null && action.contains("/api/cases/{id}")) {
-                caseIds.add(caseIdOrMasked(String.valueOf(map.get("id"))));
+                sort(String.valueOf(map.get("id")), caseIds, typed);
             }
         }
+        if (!typed.isEmpty()) {
+            // Not a case's id (a user name, a CPR number typed into the path): the case column stays for cases, and what
+            // was asked for is kept with the action, masked.
+            action = action + " (id: " + String.join(", ", typed) + ")";
+        }
         trail.record(auth.getName(), caseIds, action, String.valueOf(response.getStatus()));
+    }
+
+    /** A case id goes to the case column; anything else a caller put there is kept masked and cut short. */
+    private static void sort(String id, List<String> caseIds, List<String> typed) {
+        if (CASE_ID.matcher(id).matches()) {
+            caseIds.add(id);
+        } else {
+            typed.add(caseIdOrMasked(id));
+        }
     }
 
     /**

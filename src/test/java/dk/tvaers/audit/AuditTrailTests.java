@@ -24,6 +24,7 @@ class AuditTrailTests {
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate http;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     private String newCase() {
         Map<String, Object> referral = Map.of("externalRef", "AUDIT-" + System.nanoTime(),
@@ -112,5 +113,32 @@ class AuditTrailTests {
                 .hasMessageContaining("audit_log");
         assertThat(jdbc.sql("select count(*) from audit_log where case_id = ? and user_id = 'nogen'").param(id).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void theAuditPageIsPagedAndKeepsTheCaseColumnForCases() throws Exception {
+        String id = newCase();
+        for (int i = 0; i < 105; i++) {
+            api.get("koordinator", "/api/cases/" + id);
+        }
+        long total = api.get("admin", "/api/audit?size=1000&caseId=" + id).body().get("content").size();
+        assertThat(total).isGreaterThan(100);
+        dk.tvaers.support.WebSession admin = new dk.tvaers.support.WebSession(port).loggedInAs("admin");
+        String first = admin.get("/admin/audit?caseId=" + id).body();
+        assertThat(first).contains("Viser 1–100 af " + total + " hændelser").contains("Side 1 af 2")
+                .contains("href=\"/admin/audit?caseId=" + id + "&amp;p=1\"");
+        String second = admin.get("/admin/audit?caseId=" + id + "&p=1").body();
+        assertThat(second).contains("Viser 101–" + total + " af " + total + " hændelser").contains("Side 2 af 2").contains("rel=\"prev\"");
+        // Past the last page: nothing shown, and said so; a page that is not a number is the first.
+        assertThat(admin.get("/admin/audit?caseId=" + id + "&p=7").body()).contains("Ingen hændelser matcher.");
+        assertThat(admin.get("/admin/audit?caseId=" + id + "&p=x").body()).contains("Viser 1–100 af " + total);
+
+        // A failed look at something that is not a case's id: the case column stays empty, what was asked for is with the action.
+        String typed = "koordinator" + System.nanoTime();
+        assertThat(api.get("koordinator", "/api/cases/" + typed).status()).isIn(400, 404);
+        Long inCaseColumn = jdbc.sql("select count(*) from audit_log where case_id = ?").param(typed).query(Long.class).single();
+        assertThat(inCaseColumn).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where case_id is null and action = ?")
+                .param("GET /api/cases/{id} (id: " + typed + ")").query(Long.class).single()).isEqualTo(1L);
     }
 }
