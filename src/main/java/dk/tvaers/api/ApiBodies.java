@@ -47,7 +47,8 @@ final class ApiBodies {
             @Schema(description = "Brugernavnet på den koordinerende sagsbehandler. " + FREE_TEXT, maxLength = 100) String coordinator) {}
 
     @Schema(name = "CitizenRequest", requiredProperties = {"cpr", "name"})
-    record Citizen(@Schema(pattern = CPR_PATTERN, example = "0101074234") String cpr,
+    record Citizen(@Schema(pattern = CPR_PATTERN, example = "0101074234",
+                           description = "Fødselsdatoen, det giver (med 7. ciffer for århundredet), må ikke ligge efter i dag.") String cpr,
                    @Schema(description = FREE_TEXT, minLength = 1, maxLength = 200, pattern = NOT_BLANK) String name) {}
 
     @Schema(name = "TaskCommentRequest", requiredProperties = "text")

@@ -41,7 +41,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,7 +126,7 @@ class CaseController {
             Input c = in.nested("citizen");
             c.onlyFields(citizen, "cpr", "name");
             name = c.text(citizen, "name", true, 200);
-            cpr = c.cpr(citizen, "cpr");
+            cpr = c.cpr(citizen, "cpr", today());
         }
         Department referredBy = in.code(body, "referredBy", Department.class, true);
         LocalDate referralDate = in.dateNotAfter(body, "referralDate", true, today());
@@ -333,12 +332,10 @@ class CaseController {
                                     @Parameter(schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String asOf,
                                     Authentication auth) {
         visible(id, auth);
-        LocalDate day;
-        try {
-            day = asOf == null || asOf.isBlank() ? today() : LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(FieldError.of("asOf", "date"));
-        }
+        Input in = new Input();
+        LocalDate given = in.date("asOf", asOf);
+        in.throwIfAny();
+        LocalDate day = given == null ? today() : given;
         Evaluation result = evaluation.evaluateAsOf(id, day, rules.active());
         return result.alarms().stream().map(a -> new CaseView.AlarmView(a.code(), a.severity(), a.since(), a.rule(), a.text())).toList();
     }

@@ -1,5 +1,6 @@
 package dk.tvaers.api;
 
+import dk.tvaers.web.Input;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
@@ -9,9 +10,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * A regular expression for exactly the valid dates {@code YYYY-MM-DD} on or before a given day, so
- * the OpenAPI document can say "not after today" as a machine can read it ({@code Input.dateNotAfter}
- * is the rule; the document is served anew each time, with the day it is served on).
+ * A regular expression for exactly the valid dates {@code YYYY-MM-DD} from 1 January of {@link Input#FIRST_YEAR} to a
+ * given day, so the OpenAPI document says as a machine can read it which dates the API takes: "not after today"
+ * ({@code Input.dateNotAfter}; the document is served anew each day with the day it is served on), and for any
+ * other date of a case the years Input accepts (up to {@link Input#LAST_YEAR}).
  */
 final class DatesUpTo {
 
@@ -22,52 +24,56 @@ final class DatesUpTo {
     private DatesUpTo() {
     }
 
-    static String pattern(LocalDate today) {
-        int year = today.getYear();
-        if (year < 1000 || year > 9999) {
-            throw new IllegalArgumentException("a four-digit year: " + today);
+    /** The dates from {@link Input#FIRST_YEAR} up to and including {@code last}. */
+    static String pattern(LocalDate last) {
+        int year = last.getYear();
+        if (year <= Input.FIRST_YEAR || year > 9999) {
+            throw new IllegalArgumentException("a year after " + Input.FIRST_YEAR + ": " + last);
         }
         String thisYear = String.valueOf(year);
         List<String> alternatives = new ArrayList<>();
-        alternatives.add("(?:" + below(thisYear) + ")-" + COMMON_MONTH_DAY);
-        alternatives.add("(?:" + leapYearsBefore(year) + ")-02-29");
-        for (int month = 1; month < today.getMonthValue(); month++) {
+        alternatives.add("(?:" + years(Input.FIRST_YEAR, year - 1) + ")-" + COMMON_MONTH_DAY);
+        alternatives.add("(?:" + IntStream.range(Input.FIRST_YEAR, year).filter(Year::isLeap).mapToObj(String::valueOf)
+                .collect(Collectors.joining("|")) + ")-02-29");
+        for (int month = 1; month < last.getMonthValue(); month++) {
             alternatives.add(thisYear + "-" + two(month) + "-(?:" + daysUpTo(YearMonth.of(year, month).lengthOfMonth()) + ")");
         }
-        alternatives.add(thisYear + "-" + two(today.getMonthValue()) + "-(?:" + daysUpTo(today.getDayOfMonth()) + ")");
+        alternatives.add(thisYear + "-" + two(last.getMonthValue()) + "-(?:" + daysUpTo(last.getDayOfMonth()) + ")");
         return "^(?:" + String.join("|", alternatives) + ")$";
     }
 
-    /** The digit strings of the same length as {@code number} that are smaller than it. */
-    private static String below(String number) {
-        List<String> alternatives = new ArrayList<>();
-        for (int i = 0; i < number.length(); i++) {
-            int digit = number.charAt(i) - '0';
-            if (digit > 0) {
-                String rest = number.length() - i - 1 > 0 ? "[0-9]{" + (number.length() - i - 1) + "}" : "";
-                alternatives.add(number.substring(0, i) + (digit == 1 ? "0" : "[0-" + (digit - 1) + "]") + rest);
-            }
-        }
-        return String.join("|", alternatives);
+    /** Any date a case can hold: from {@link Input#FIRST_YEAR} to the end of {@link Input#LAST_YEAR}. */
+    static String anyDate() {
+        return pattern(LocalDate.of(Input.LAST_YEAR, 12, 31));
     }
 
-    /** The leap years from 0000 up to, not including, {@code year}. */
-    private static String leapYearsBefore(int year) {
-        int century = year / 100;
+    /** The four-digit years from {@code first} to {@code last}, both included, as alternatives of digit ranges. */
+    static String years(int first, int last) {
+        return range(String.valueOf(first), String.valueOf(last));
+    }
+
+    /** Digit strings of one length from {@code lo} to {@code hi}, both included. */
+    private static String range(String lo, String hi) {
+        int rest = lo.length() - 1;
+        char a = lo.charAt(0);
+        char b = hi.charAt(0);
+        if (rest == 0) {
+            return a == b ? String.valueOf(a) : "[" + a + "-" + b + "]";
+        }
+        String loRest = lo.substring(1);
+        String hiRest = hi.substring(1);
+        if (a == b) {
+            return a + "(?:" + range(loRest, hiRest) + ")";
+        }
+        if (loRest.equals("0".repeat(rest)) && hiRest.equals("9".repeat(rest))) {
+            return "[" + a + "-" + b + "][0-9]{" + rest + "}";
+        }
         List<String> alternatives = new ArrayList<>();
-        if (century > 0) {
-            alternatives.add("(?:" + below(two(century)) + ")(?:0[48]|[2468][048]|[13579][26])");
+        alternatives.add(a + "(?:" + range(loRest, "9".repeat(rest)) + ")");
+        if (b - a > 1) {
+            alternatives.add("[" + (char) (a + 1) + "-" + (char) (b - 1) + "][0-9]{" + rest + "}");
         }
-        for (int c = 0; c <= century; c++) {
-            if (c % 4 == 0 && c * 100 < year) {
-                alternatives.add(two(c) + "00");
-            }
-        }
-        for (int y = century * 100 + 1; y < year; y++) {
-            if (Year.isLeap(y)) {
-                alternatives.add(String.valueOf(y));
-            }
-        }
+        alternatives.add(b + "(?:" + range("0".repeat(rest), hiRest) + ")");
         return String.join("|", alternatives);
     }
 

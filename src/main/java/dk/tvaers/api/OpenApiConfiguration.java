@@ -44,6 +44,8 @@ class OpenApiConfiguration {
 
     static final String PROBLEM = "application/problem+json";
     static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+    /** A date of a case: the years Input takes. */
+    private static final String ANY_DATE = DatesUpTo.anyDate();
 
     /** The refusals every operation can give, with the Danish reason. */
     private static final Map<String, String> ALWAYS = Map.of(
@@ -133,10 +135,11 @@ class OpenApiConfiguration {
                             if (schema.getRequired() == null || !schema.getRequired().contains(property)) {
                                 value.setNullable(true);
                             }
-                            // "Not after today" as a pattern of the dates up to the day the document is served.
-                            if ("date".equals(value.getFormat()) && value.getDescription() != null
-                                    && value.getDescription().startsWith(ApiBodies.NOT_IN_FUTURE)) {
-                                value.setPattern(notAfterToday);
+                            // "Not after today" as a pattern of the dates up to the day the document is served; any
+                            // other date of a case within the years Input takes.
+                            if ("date".equals(value.getFormat())) {
+                                value.setPattern(value.getDescription() != null && value.getDescription().startsWith(ApiBodies.NOT_IN_FUTURE)
+                                        ? notAfterToday : ANY_DATE);
                             }
                             // A list of codes is no longer than its vocabulary (Input refuses a longer one at once).
                             if (value.getItems() != null && value.getItems().getEnum() != null && value.getMaxItems() == null) {
@@ -184,6 +187,9 @@ class OpenApiConfiguration {
             operation.getParameters().stream().filter(p -> "query".equals(p.getIn()) && !Boolean.TRUE.equals(p.getRequired())).forEach(p -> {
                 p.setAllowEmptyValue(true);
                 Schema<?> schema = p.getSchema();
+                if (schema != null && "date".equals(schema.getFormat()) && schema.getPattern() == null) {
+                    schema.setPattern(ANY_DATE);
+                }
                 boolean constrained = schema != null && (!"string".equals(schema.getType()) || schema.getEnum() != null
                         || schema.getFormat() != null || schema.get$ref() != null);
                 if (constrained) {

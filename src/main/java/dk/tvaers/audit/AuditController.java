@@ -111,9 +111,14 @@ class AuditController {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            LocalDate date = LocalDate.parse(text.trim());
+            if (date.getYear() >= dk.tvaers.web.Input.FIRST_YEAR && date.getYear() <= dk.tvaers.web.Input.LAST_YEAR) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            throw new BadQuery(field, "Skal være en gyldig dato (ÅÅÅÅ-MM-DD)");
+            // answered below
         }
+        throw new BadQuery(field, "Skal være en gyldig dato (ÅÅÅÅ-MM-DD) fra år " + dk.tvaers.web.Input.FIRST_YEAR + " til "
+                + dk.tvaers.web.Input.LAST_YEAR);
     }
 }

@@ -24,6 +24,10 @@ public final class Input {
     private final List<FieldError> errors;
     private final String prefix;
 
+    /** The first and last years a date of a case can have (a referral, a consent, an agreement's deadline…). */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2099;
+
     public Input() {
         this("", new ArrayList<>());
     }
@@ -121,14 +125,18 @@ public final class Input {
         return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put(field, value);
     }
 
-    /** The citizen's CPR number: the one field where one belongs. */
-    public String cpr(JsonNode node, String field) {
+    /** The citizen's CPR number: the one field where one belongs; its birth date not after today. */
+    public String cpr(JsonNode node, String field, LocalDate today) {
         String text = plainText(node, field, true, 11);
         if (text == null) {
             return null;
         }
         try {
-            Cpr.parse(text);
+            if (Cpr.parse(text).birthDate().isAfter(today)) {
+                // A valid number, but of someone not yet born: the century digit or the year is mistyped.
+                add(field, "cprFuture");
+                return null;
+            }
             return text;
         } catch (IllegalArgumentException e) {
             addText(field, e.getMessage());
@@ -169,7 +177,13 @@ public final class Input {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                // "0427-01-08" is a date, but no day of a case: a typing error that would otherwise be stored.
+                add(field, "dateRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             add(field, "date");
             return null;

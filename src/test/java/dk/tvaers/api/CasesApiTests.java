@@ -150,6 +150,32 @@ class CasesApiTests {
     }
 
     @Test
+    void aCprOfSomeoneNotYetBornAndADayNoCaseCanHaveAreRefusedByTheirField() {
+        // 010150-5xxx: 7th digit 5 and year 50 is 2050 by the century rule, a valid number but a birth after today.
+        Map<String, Object> unborn = referral(ref(), "0101505234", "DEBT");
+        Api.Response refused = api.post("koordinator", "/api/cases", unborn);
+        assertProblem(refused, 400);
+        assertThat(errorFields(refused)).containsExactly("citizen.cpr");
+        assertThat(refused.raw()).contains("fødselsdato efter i dag").doesNotContain("0101505234").doesNotContain("010150-5234");
+
+        String id = newCase("DEBT");
+        for (String day : List.of("0427-01-08", "1899-12-31")) {
+            Api.Response consent = api.post("koordinator", "/api/cases/" + id + "/consents",
+                    Map.of("givenBy", "CITIZEN", "departments", List.of("SOCIAL"), "givenOn", day));
+            assertProblem(consent, 400);
+            assertThat(errorFields(consent)).as(day + ": " + consent.raw()).containsExactly("givenOn");
+            assertThat(consent.raw()).contains("fra år 1900 til 2099");
+        }
+        Api.Response effort = api.post("koordinator", "/api/cases/" + id + "/efforts",
+                Map.of("type", "DEBT_COUNSELLING", "department", "SOCIAL", "requestedOn", Route.today().toString(), "endedOn", "2150-01-01"));
+        assertProblem(effort, 400);
+        assertThat(errorFields(effort)).contains("endedOn");
+        assertProblem(api.get("koordinator", "/api/cases/" + id + "/alarms?asOf=0427-01-08"), 400);
+        assertThat(api.get("koordinator", "/api/cases/" + id).body().get("consent").get("status").asText()).isEqualTo("MISSING");
+        assertThat(api.get("koordinator", "/api/cases/" + id).body().get("efforts")).isEmpty();
+    }
+
+    @Test
     void acceptsACprWithADash() {
         String cpr = Route.cprForAge(40);
         Api.Response response = api.post("koordinator", "/api/cases", referral(ref(), cpr.substring(0, 6) + "-" + cpr.substring(6)));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The document's "not after today" pattern holds exactly the dates Input.dateNotAfter accepts. */
+/** The document's date patterns hold exactly the dates Input accepts: from 1900, and for "not after today" up to the day. */
 class DatesUpToTests {
 
     @Test
@@ -18,12 +18,13 @@ class DatesUpToTests {
             Pattern pattern = Pattern.compile(DatesUpTo.pattern(today));
             List<String> wrong = new ArrayList<>();
             for (LocalDate day = LocalDate.of(1580, 1, 1); day.isBefore(today.plusYears(2)); day = day.plusDays(1)) {
-                if (pattern.matcher(day.toString()).matches() == day.isAfter(today)) {
+                boolean accepted = !day.isAfter(today) && day.getYear() >= 1900;
+                if (pattern.matcher(day.toString()).matches() != accepted) {
                     wrong.add(day.toString());
                 }
             }
             for (int year = 0; year < 1580; year += 7) {
-                if (!pattern.matcher(LocalDate.of(year, 3, 4).toString()).matches()) {
+                if (pattern.matcher(LocalDate.of(year, 3, 4).toString()).matches()) {
                     wrong.add(LocalDate.of(year, 3, 4).toString());
                 }
             }
@@ -33,5 +34,30 @@ class DatesUpToTests {
             }
         }
         assertThat(Pattern.compile(DatesUpTo.pattern(LocalDate.of(2026, 12, 1))).matcher("2000-02-29").matches()).isTrue();
+        assertThat(Pattern.compile(DatesUpTo.pattern(LocalDate.of(2026, 12, 1))).matcher("0427-01-08").matches()).isFalse();
+    }
+
+    @Test
+    void anyDateOfACaseIsFrom1900To2099() {
+        Pattern any = Pattern.compile(DatesUpTo.anyDate());
+        List<String> wrong = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(1850, 1, 1); day.isBefore(LocalDate.of(2150, 1, 1)); day = day.plusDays(1)) {
+            boolean accepted = day.getYear() >= 1900 && day.getYear() <= 2099;
+            if (any.matcher(day.toString()).matches() != accepted) {
+                wrong.add(day.toString());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        for (int first = 1000; first < 9999; first += 37) {
+            for (int last = first; last < Math.min(9999, first + 400); last += 13) {
+                Pattern years = Pattern.compile("^(?:" + DatesUpTo.years(first, last) + ")$");
+                for (int year = first - 20; year <= last + 20; year++) {
+                    if (years.matcher(String.valueOf(year)).matches() != (year >= first && year <= last)) {
+                        wrong.add(first + ".." + last + ": " + year);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 }
