@@ -9,6 +9,8 @@ import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.rules.Thresholds;
 import dk.tvaers.security.CurrentUser;
 import dk.tvaers.web.ConflictException;
+import dk.tvaers.web.InvalidInputException;
+import dk.tvaers.web.Texts;
 import dk.tvaers.web.WorkplacePage;
 import java.net.URI;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -84,6 +88,26 @@ class InboxPages {
                     "due".equals(sort) ? TaskListQuery.Sort.DUE : TaskListQuery.Sort.SEVERITY);
         }
 
+        /** The filters as a query string to save (known values only, no page, no status); empty without a filter. */
+        String filterQuery() {
+            if (!unknown().isEmpty()) {
+                return "";
+            }
+            UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+            if (taskKey != null) uri.queryParam("taskKey", taskKey);
+            if (stage != null) uri.queryParam("stage", stage);
+            if (department != null) uri.queryParam("department", department);
+            if (alarm != null) uri.queryParam("alarm", alarm);
+            if (sort != null) uri.queryParam("sort", sort);
+            String query = uri.encode().build().getQuery();
+            return query == null ? "" : query;
+        }
+
+        /** Whether any filter (or a sort) is chosen, so there is something to save. */
+        public boolean hasFilter() {
+            return !filterQuery().isEmpty();
+        }
+
         /** This query as a link, with one list moved to another page. */
         String href(String pageParam, int page) {
             UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/indbakke");
@@ -120,10 +144,14 @@ class InboxPages {
                     String nextHref) {}
 
     private final Inbox inbox;
+    private final SavedFilters savedFilters;
+    private final Texts texts;
     private final Clock clock;
 
-    InboxPages(Inbox inbox, Clock clock) {
+    InboxPages(Inbox inbox, SavedFilters savedFilters, MessageSource messages, Clock clock) {
         this.inbox = inbox;
+        this.savedFilters = savedFilters;
+        this.texts = Texts.of(messages);
         this.clock = clock;
     }
 
@@ -142,7 +170,30 @@ class InboxPages {
         model.addAttribute("alarms", Thresholds.KNOWN_CODES.stream().sorted().toList());
         model.addAttribute("unknown", q.unknown());
         model.addAttribute("status", status);
+        model.addAttribute("savedFilters", savedFilters.of(user.id()));
         return "inbox/inbox";
+    }
+
+    /** Saves the inbox's filters under a name the user gives; back to the same filters, with a confirmation or the error. */
+    @PostMapping("/indbakke/filtre")
+    String saveFilter(@ModelAttribute("q") Query q, BindingResult notANumber, @RequestParam(required = false) String filterName,
+                      Authentication auth, RedirectAttributes redirect) {
+        try {
+            savedFilters.save(CurrentUser.of(auth).id(), filterName, q.filterQuery());
+            redirect.addFlashAttribute("filterStatus", "saved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("filterError", e.errors().get(0).message(texts));
+            // What was typed is kept, but never a CPR number in it.
+            redirect.addFlashAttribute("filterName", filterName == null ? null : dk.tvaers.security.CprMasking.mask(filterName));
+        }
+        String query = q.filterQuery();
+        return "redirect:/indbakke" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    @PostMapping("/indbakke/filtre/{filterId}/slet")
+    String deleteFilter(@PathVariable long filterId, Authentication auth, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("filterStatus", savedFilters.delete(CurrentUser.of(auth).id(), filterId) ? "deleted" : "gone");
+        return "redirect:/indbakke";
     }
 
     @PostMapping("/opgaver/{id}/tag")

@@ -100,7 +100,7 @@ class WebSecurity {
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
                         .requestMatchers("/processer", "/processer/**").hasAnyAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + "process-owners",
                                 EngineIdentityAuthenticationProvider.GROUP_PREFIX + CaseAccessPolicy.ADMIN_GROUP)
-                        .requestMatchers("/", "/indbakke", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()
+                        .requestMatchers("/", "/indbakke", "/indbakke/filtre", "/indbakke/filtre/**", "/sager/**", "/opgaver/**", "/ungeteam", "/ungeteam/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                     if (request.getHeader("HX-Request") != null) {

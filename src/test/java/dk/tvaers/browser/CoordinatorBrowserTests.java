@@ -475,4 +475,51 @@ class CoordinatorBrowserTests {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
     }
+
+    /** The inbox's keyboard shortcuts do what the page's list says, and stop when turned off. */
+    @Test
+    void theInboxsKeyboardShortcutsMoveOpenAndCanBeTurnedOff() {
+        for (int i = 0; i < 2; i++) {
+            api.post("koordinator", "/api/cases", Map.of("externalRef", "BROWSER-K-" + System.nanoTime(),
+                    "citizen", Map.of("cpr", Route.cprForAge(22), "name", "Genvej " + i), "referredBy", "JOBCENTER",
+                    "referralDate", Route.today().toString(), "flags", List.of("DEBT")));
+        }
+        page().logInAs("koordinator");
+        open("/indbakke");
+        waitFor("Tastaturgenveje");
+        var keys = new org.openqa.selenium.interactions.Actions(browser);
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        keys.sendKeys("j").perform();
+        String first = (String) js.executeScript("return document.activeElement.getAttribute('href');");
+        assertThat(first).startsWith("/opgaver/");
+        keys.sendKeys("j").perform();
+        String second = (String) js.executeScript("return document.activeElement.getAttribute('href');");
+        assertThat(second).startsWith("/opgaver/").isNotEqualTo(first);
+        assertThat(browser.findElements(By.cssSelector("tr.shortcut-focus"))).hasSize(1);
+        keys.sendKeys("k").perform();
+        assertThat((String) js.executeScript("return document.activeElement.getAttribute('href');")).isEqualTo(first);
+        keys.sendKeys("/").perform();
+        assertThat((String) js.executeScript("return document.activeElement.id;")).isEqualTo("taskKey");
+        // Typing in a field is typing, not a shortcut.
+        js.executeScript("document.activeElement.blur();");
+        keys.sendKeys("?").perform();
+        assertThat(browser.findElement(By.id("shortcuts")).getAttribute("open")).isNotNull();
+        keys.sendKeys("j").perform();
+        keys.sendKeys("c").perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/sager/"));
+
+        open("/indbakke");
+        waitFor("Tastaturgenveje");
+        browser.findElement(By.cssSelector("#shortcuts summary")).click();
+        browser.findElement(By.id("shortcuts-on")).click();
+        js.executeScript("document.activeElement.blur();");
+        keys.sendKeys("j").perform();
+        assertThat((String) js.executeScript("return document.activeElement.tagName;")).isEqualTo("BODY");
+        // Remembered in the browser: still off on the next visit, until turned on again.
+        open("/indbakke");
+        waitFor("Tastaturgenveje");
+        assertThat(browser.findElement(By.id("shortcuts-on")).isSelected()).isFalse();
+        js.executeScript("window.localStorage.removeItem('tvaers.shortcuts');");
+        assertThat(seriousAccessibilityProblems()).as("inbox with shortcuts").isEmpty();
+    }
 }
