@@ -25,7 +25,7 @@ class SavedFiltersTests {
         WebSession coordinator = new WebSession(port).loggedInAs("koordinator");
         assertThat(coordinator.get("/indbakke").body()).as("nothing chosen, nothing to save").doesNotContain("id=\"filterName\"");
         String filtered = coordinator.get("/indbakke?alarm=WAIT_SERVICE&department=PSYCHIATRY&sort=due").body();
-        assertThat(filtered).contains("Gem filtrene som").contains("Tastaturgenveje").contains("<kbd>j</kbd>");
+        assertThat(filtered).contains("Gem filtrene som").contains("Tastaturgenveje").contains("<kbd>j</kbd>").contains("<kbd>Enter</kbd>");
 
         HttpResponse<String> saved = coordinator.post("/indbakke/filtre", "department", "PSYCHIATRY", "alarm", "WAIT_SERVICE", "sort", "due",
                 "filterName", "  " + name + " ");
