@@ -35,6 +35,7 @@ final class ApiBodies {
     static final String NOT_BLANK = "[^\\x00-\\x20]";
     static final String NOT_IN_FUTURE = "Ikke efter i dag.";
     static final String FREE_TEXT = "Må ikke indeholde et CPR-nummer.";
+    static final String TODAY_TO_A_YEAR = "Fra i dag til et år frem.";
 
     @Schema(name = "ReferralRequest", requiredProperties = {"externalRef", "citizen", "referredBy", "referralDate"})
     record Referral(
@@ -55,7 +56,7 @@ final class ApiBodies {
     record TaskComment(@Schema(description = FREE_TEXT, minLength = 1, maxLength = 2000, pattern = NOT_BLANK) String text) {}
 
     @Schema(name = "FollowUpDateRequest", requiredProperties = "on")
-    record FollowUpDate(@Schema(nullable = true, description = "Fra i dag til et år frem; null fjerner datoen.") LocalDate on) {}
+    record FollowUpDate(@Schema(nullable = true, description = TODAY_TO_A_YEAR + " null fjerner datoen.") LocalDate on) {}
 
     @Schema(name = "FlagsRequest", requiredProperties = "flags")
     record Flags(@ArraySchema(schema = @Schema(implementation = Flag.class)) List<Flag> flags) {}

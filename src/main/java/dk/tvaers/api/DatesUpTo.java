@@ -47,6 +47,41 @@ final class DatesUpTo {
         return pattern(LocalDate.of(Input.LAST_YEAR, 12, 31));
     }
 
+    /** The dates from {@code first} to {@code last}, both included (a follow-up date: from today to a year ahead). */
+    static String between(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException(last + " is before " + first);
+        }
+        List<String> alternatives = new ArrayList<>();
+        if (first.getYear() == last.getYear()) {
+            alternatives.addAll(daysOfYear(first, last));
+        } else {
+            alternatives.addAll(daysOfYear(first, LocalDate.of(first.getYear(), 12, 31)));
+            if (last.getYear() - first.getYear() > 1) {
+                alternatives.add("(?:" + years(first.getYear() + 1, last.getYear() - 1) + ")-" + COMMON_MONTH_DAY);
+                String leap = IntStream.range(first.getYear() + 1, last.getYear()).filter(Year::isLeap).mapToObj(String::valueOf)
+                        .collect(Collectors.joining("|"));
+                if (!leap.isEmpty()) {
+                    alternatives.add("(?:" + leap + ")-02-29");
+                }
+            }
+            alternatives.addAll(daysOfYear(LocalDate.of(last.getYear(), 1, 1), last));
+        }
+        return "^(?:" + String.join("|", alternatives) + ")$";
+    }
+
+    /** The days from {@code first} to {@code last} of one year, month by month. */
+    private static List<String> daysOfYear(LocalDate first, LocalDate last) {
+        List<String> months = new ArrayList<>();
+        for (int month = first.getMonthValue(); month <= last.getMonthValue(); month++) {
+            int from = month == first.getMonthValue() ? first.getDayOfMonth() : 1;
+            int to = month == last.getMonthValue() ? last.getDayOfMonth() : YearMonth.of(first.getYear(), month).lengthOfMonth();
+            months.add(first.getYear() + "-" + two(month) + "-(?:" + IntStream.rangeClosed(from, to).mapToObj(DatesUpTo::two)
+                    .collect(Collectors.joining("|")) + ")");
+        }
+        return months;
+    }
+
     /** The four-digit years from {@code first} to {@code last}, both included, as alternatives of digit ranges. */
     static String years(int first, int last) {
         return range(String.valueOf(first), String.valueOf(last));

@@ -89,6 +89,7 @@ class OpenApiConfiguration {
     OpenApiCustomizer problemsAndClosedBodies(Clock clock) {
         return openApi -> {
             String notAfterToday = DatesUpTo.pattern(LocalDate.now(clock));
+            String todayToAYear = DatesUpTo.between(LocalDate.now(clock), LocalDate.now(clock).plusYears(1));
             Components components = openApi.getComponents();
             components.addSchemas("FieldError", new ObjectSchema()
                     .description("En fejl i et felt (field), eller i en fil lagt op til regler (file og line: linjen, i en tabel rækken)")
@@ -138,8 +139,9 @@ class OpenApiConfiguration {
                             // "Not after today" as a pattern of the dates up to the day the document is served; any
                             // other date of a case within the years Input takes.
                             if ("date".equals(value.getFormat())) {
-                                value.setPattern(value.getDescription() != null && value.getDescription().startsWith(ApiBodies.NOT_IN_FUTURE)
-                                        ? notAfterToday : ANY_DATE);
+                                String description = value.getDescription() == null ? "" : value.getDescription();
+                                value.setPattern(description.startsWith(ApiBodies.NOT_IN_FUTURE) ? notAfterToday
+                                        : description.startsWith(ApiBodies.TODAY_TO_A_YEAR) ? todayToAYear : ANY_DATE);
                             }
                             // A list of codes is no longer than its vocabulary (Input refuses a longer one at once).
                             if (value.getItems() != null && value.getItems().getEnum() != null && value.getMaxItems() == null) {

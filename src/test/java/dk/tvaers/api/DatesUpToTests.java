@@ -60,4 +60,21 @@ class DatesUpToTests {
         }
         assertThat(wrong).isEmpty();
     }
+
+    @Test
+    void betweenTwoDaysIsExactlyThoseDays() {
+        for (LocalDate first : List.of(LocalDate.of(2026, 12, 3), LocalDate.of(2027, 2, 28), LocalDate.of(2028, 2, 29), LocalDate.of(2026, 1, 1))) {
+            for (LocalDate last : List.of(first, first.plusDays(20), first.plusYears(1), first.plusYears(3).plusDays(40))) {
+                Pattern pattern = Pattern.compile(DatesUpTo.between(first, last));
+                List<String> wrong = new ArrayList<>();
+                for (LocalDate day = first.minusYears(1); day.isBefore(last.plusYears(1)); day = day.plusDays(1)) {
+                    if (pattern.matcher(day.toString()).matches() == (day.isBefore(first) || day.isAfter(last))) {
+                        wrong.add(day.toString());
+                    }
+                }
+                assertThat(wrong).as(first + ".." + last).isEmpty();
+                assertThat(pattern.matcher("2027-02-29").matches()).isFalse();
+            }
+        }
+    }
 }
