@@ -26,20 +26,7 @@ final class DatesUpTo {
 
     /** The dates from {@link Input#FIRST_YEAR} up to and including {@code last}. */
     static String pattern(LocalDate last) {
-        int year = last.getYear();
-        if (year <= Input.FIRST_YEAR || year > 9999) {
-            throw new IllegalArgumentException("a year after " + Input.FIRST_YEAR + ": " + last);
-        }
-        String thisYear = String.valueOf(year);
-        List<String> alternatives = new ArrayList<>();
-        alternatives.add("(?:" + years(Input.FIRST_YEAR, year - 1) + ")-" + COMMON_MONTH_DAY);
-        alternatives.add("(?:" + IntStream.range(Input.FIRST_YEAR, year).filter(Year::isLeap).mapToObj(String::valueOf)
-                .collect(Collectors.joining("|")) + ")-02-29");
-        for (int month = 1; month < last.getMonthValue(); month++) {
-            alternatives.add(thisYear + "-" + two(month) + "-(?:" + daysUpTo(YearMonth.of(year, month).lengthOfMonth()) + ")");
-        }
-        alternatives.add(thisYear + "-" + two(last.getMonthValue()) + "-(?:" + daysUpTo(last.getDayOfMonth()) + ")");
-        return "^(?:" + String.join("|", alternatives) + ")$";
+        return between(LocalDate.of(Input.FIRST_YEAR, 1, 1), last);
     }
 
     /** Any date a case can hold: from {@link Input#FIRST_YEAR} to the end of {@link Input#LAST_YEAR}. */
@@ -47,25 +34,34 @@ final class DatesUpTo {
         return pattern(LocalDate.of(Input.LAST_YEAR, 12, 31));
     }
 
-    /** The dates from {@code first} to {@code last}, both included (a follow-up date: from today to a year ahead). */
+    /**
+     * The dates from {@code first} to {@code last}, both included: the whole years between them as year ranges with
+     * every month and day (29 February of their leap years apart), a year begun or ended part-way month by month.
+     */
     static String between(LocalDate first, LocalDate last) {
-        if (last.isBefore(first)) {
-            throw new IllegalArgumentException(last + " is before " + first);
+        if (last.isBefore(first) || last.getYear() > 9999) {
+            throw new IllegalArgumentException(first + ".." + last);
         }
+        int firstWhole = first.getDayOfYear() == 1 ? first.getYear() : first.getYear() + 1;
+        int lastWhole = last.getDayOfYear() == last.lengthOfYear() ? last.getYear() : last.getYear() - 1;
         List<String> alternatives = new ArrayList<>();
-        if (first.getYear() == last.getYear()) {
+        if (firstWhole > lastWhole && first.getYear() == last.getYear()) {
             alternatives.addAll(daysOfYear(first, last));
         } else {
-            alternatives.addAll(daysOfYear(first, LocalDate.of(first.getYear(), 12, 31)));
-            if (last.getYear() - first.getYear() > 1) {
-                alternatives.add("(?:" + years(first.getYear() + 1, last.getYear() - 1) + ")-" + COMMON_MONTH_DAY);
-                String leap = IntStream.range(first.getYear() + 1, last.getYear()).filter(Year::isLeap).mapToObj(String::valueOf)
+            if (first.getYear() < firstWhole) {
+                alternatives.addAll(daysOfYear(first, LocalDate.of(first.getYear(), 12, 31)));
+            }
+            if (firstWhole <= lastWhole) {
+                alternatives.add("(?:" + years(firstWhole, lastWhole) + ")-" + COMMON_MONTH_DAY);
+                String leap = IntStream.rangeClosed(firstWhole, lastWhole).filter(Year::isLeap).mapToObj(String::valueOf)
                         .collect(Collectors.joining("|"));
                 if (!leap.isEmpty()) {
                     alternatives.add("(?:" + leap + ")-02-29");
                 }
             }
-            alternatives.addAll(daysOfYear(LocalDate.of(last.getYear(), 1, 1), last));
+            if (last.getYear() > lastWhole) {
+                alternatives.addAll(daysOfYear(LocalDate.of(last.getYear(), 1, 1), last));
+            }
         }
         return "^(?:" + String.join("|", alternatives) + ")$";
     }
@@ -110,10 +106,6 @@ final class DatesUpTo {
         }
         alternatives.add(b + "(?:" + range("0".repeat(rest), hiRest) + ")");
         return String.join("|", alternatives);
-    }
-
-    private static String daysUpTo(int last) {
-        return IntStream.rangeClosed(1, last).mapToObj(DatesUpTo::two).collect(Collectors.joining("|"));
     }
 
     private static String two(int number) {

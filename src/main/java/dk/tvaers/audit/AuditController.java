@@ -112,7 +112,7 @@ class AuditController {
         }
         try {
             LocalDate date = LocalDate.parse(text.trim());
-            if (date.getYear() >= dk.tvaers.web.Input.FIRST_YEAR && date.getYear() <= dk.tvaers.web.Input.LAST_YEAR) {
+            if (dk.tvaers.web.Input.isDayOfACase(date)) {
                 return date;
             }
         } catch (DateTimeParseException e) {

@@ -111,7 +111,9 @@ class AuditPageController {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            // The years the API's trail takes too: a date no case can have is refused by its field, not searched for.
+            LocalDate date = LocalDate.parse(text.trim());
+            return dk.tvaers.web.Input.isDayOfACase(date) ? date : null;
         } catch (DateTimeParseException e) {
             return null;
         }

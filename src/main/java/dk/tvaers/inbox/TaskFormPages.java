@@ -218,7 +218,8 @@ class TaskFormPages {
         model.addAttribute("commentMax", dk.tvaers.route.TaskComments.MAX_LENGTH);
         // The follow-up date is the holder's: set by whoever may complete the task.
         model.addAttribute("followUp", task.followUp());
-        model.addAttribute("mayFollowUp", inbox.heldBy(user, task.id()).isEmpty());
+        // The callers have asked who holds the task already: "heldBy" is on the model exactly when it is not this user's.
+        model.addAttribute("mayFollowUp", !model.containsAttribute("heldBy"));
         Map<String, String> departments = new LinkedHashMap<>();
         Arrays.stream(Department.values()).filter(d -> d != Department.JOBCENTER).forEach(d -> departments.put(d.name(), texts.get("department." + d.name())));
         model.addAttribute("departmentNames", departments);

@@ -28,6 +28,11 @@ public final class Input {
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2099;
 
+    /** Whether a date is within the years a date of a case can have (every date the API and the pages take). */
+    public static boolean isDayOfACase(LocalDate date) {
+        return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
+    }
+
     public Input() {
         this("", new ArrayList<>());
     }
@@ -178,7 +183,7 @@ public final class Input {
         }
         try {
             LocalDate date = LocalDate.parse(text);
-            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            if (!isDayOfACase(date)) {
                 // "0427-01-08" is a date, but no day of a case: a typing error that would otherwise be stored.
                 add(field, "dateRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
                 return null;

@@ -74,6 +74,8 @@ class WebLoginTests {
         assertThat(audit.body()).contains("<th scope=\"col\">Bruger</th>").contains("GET /api/cases");
         HttpResponse<String> badDate = browser.get("/admin/audit?from=igår");
         assertThat(badDate.body()).contains("aria-invalid=\"true\"").contains("Skal være en dato");
+        // A date no case can have is refused by its field, as the trail's API refuses it.
+        assertThat(browser.get("/admin/audit?from=0427-01-08").body()).contains("id=\"err-from\"").contains("fra år 1900 til 2099");
         // A reversed range is said by its field, not answered with an empty trail.
         HttpResponse<String> reversed = browser.get("/admin/audit?from=2026-12-01&to=2026-11-01");
         assertThat(reversed.body()).contains("id=\"err-to\"").contains("Slutdatoen kan ikke ligge før startdatoen");
