@@ -293,7 +293,7 @@ class CoordinatorBrowserTests {
                 assertThat(alarm.getText()).contains("Aftalen »Book samtale om uddannelse«").contains("over fristen"));
         screenshot("case-agreement-overdue.png");
         // ... and clears when the agreement is marked done on the case page.
-        browser.findElement(By.cssSelector("button[aria-label='Markér aftalen Book samtale om uddannelse som opfyldt']")).click();
+        browser.findElement(By.cssSelector("button[aria-label='Markér som opfyldt: aftalen »Book samtale om uddannelse«']")).click();
         waitFor("Alarm ophørt: Aftale over fristen");
         assertThat(browser.findElements(By.cssSelector("ul.alarms li"))).noneSatisfy(alarm ->
                 assertThat(alarm.getText()).contains("Book samtale om uddannelse"));
