@@ -50,8 +50,11 @@ public class CaseEvaluation {
     private final RuleEngine rules;
     private final RouteSchedule schedule;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseEvaluation(CaseFiles caseFiles, CaseAlarms alarms, RuleEngine rules, RouteSchedule schedule, Clock clock) {
+    CaseEvaluation(CaseFiles caseFiles, CaseAlarms alarms, RuleEngine rules, RouteSchedule schedule, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.caseFiles = caseFiles;
         this.alarms = alarms;
         this.rules = rules;
@@ -68,6 +71,8 @@ public class CaseEvaluation {
                 : new Evaluation(rules.active().version(), List.of(), List.of(), List.of());
         caseFiles.applySuggestions(caseId, suggestionsByDepartment(evaluation.suggestions()), evaluation.ruleSetVersion());
         storeAlarms(caseId, evaluation.alarms(), evaluation.ruleSetVersion(), today);
+        events.publishEvent(new AlarmsStored(caseId, evaluation.alarms().stream()
+                .collect(Collectors.toMap(Alarm::code, a -> AlarmsStored.rank(a.severity()), Math::max))));
         return evaluation;
     }
 

@@ -51,14 +51,19 @@ public final class DemoHistory {
     private final Rows stays = new Rows("insert into stage_stay (case_id, stage, entered_on, left_on) values (?, ?, ?, ?)");
     private final Rows alarms = new Rows("insert into case_alarm (case_id, code, subject, severity, since, rule_name, text, raised_on, cleared_on) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private final Which which;
     private final boolean closedOnly;
     private long meetingId;
 
-    private DemoHistory(JdbcTemplate jdbc, long seed, LocalDate today, boolean closedOnly) {
+    /** Which of the drawn cases are kept: all, only those closed by today (anonymised), or only those still active. */
+    public enum Which { ALL, CLOSED, ACTIVE }
+
+    private DemoHistory(JdbcTemplate jdbc, long seed, LocalDate today, Which which) {
         this.jdbc = jdbc;
         this.random = new Random(seed);
         this.today = today;
-        this.closedOnly = closedOnly;
+        this.which = which;
+        this.closedOnly = which == Which.CLOSED;
         Long highest = jdbc.queryForObject("select max(id) from meeting", Long.class);
         // Meeting ids of our own far above the table's identity, so agreements can point at them without a round trip.
         this.meetingId = Math.max(highest == null ? 0 : highest, 0) + 1_000_000_000L;
@@ -74,7 +79,12 @@ public final class DemoHistory {
      * the others drawn again); returns the number of rows written.
      */
     public static long write(JdbcTemplate jdbc, String prefix, int count, long seed, LocalDate today, boolean closedOnly) {
-        DemoHistory data = new DemoHistory(jdbc, seed, today, closedOnly);
+        return write(jdbc, prefix, count, seed, today, closedOnly ? Which.CLOSED : Which.ALL);
+    }
+
+    /** Writes {@code count} cases of the kind asked for (the others drawn are dropped); returns the number of rows written. */
+    public static long write(JdbcTemplate jdbc, String prefix, int count, long seed, LocalDate today, Which which) {
+        DemoHistory data = new DemoHistory(jdbc, seed, today, which);
         int written = 0;
         for (int i = 0; written < count && i < count * 20; i++) {
             List<Integer> marks = data.all().stream().map(r -> r.pending.size()).toList();
@@ -106,7 +116,7 @@ public final class DemoHistory {
         jdbc.update("delete from case_file where id in " + ours);
     }
 
-    /** One case's rows; false when the case is still active and only closed ones are wanted (its rows are then dropped). */
+    /** One case's rows; false when the case is not of the kind wanted (its rows are then dropped). */
     private boolean oneCase(String ref) {
         String id = UUID.nameUUIDFromBytes(ref.getBytes()).toString();
         LocalDate referred = today.minusDays(random.nextInt(365));
@@ -206,7 +216,7 @@ public final class DemoHistory {
             alarms.add(id, "GAP_NO_ACTIVE_EFFORT", "route", "WARNING", date(since), "Hul i forløbet", "Hul", date(since), null);
         }
         LocalDate birth = referred.minusYears(18 + random.nextInt(12)).minusDays(random.nextInt(365));
-        if (closedOnly && closed == null) {
+        if ((closedOnly && closed == null) || (which == Which.ACTIVE && closed != null)) {
             return false;
         }
         if (closedOnly) {

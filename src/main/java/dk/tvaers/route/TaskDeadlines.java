@@ -89,7 +89,7 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin {
         if (task.getDueDate() != null) {
             return;
         }
-        String code = BY_TASK.getOrDefault(task.getTaskDefinitionKey(), GAP);
+        String code = codeFor(task.getTaskDefinitionKey());
         LocalDate from = LocalDate.now(clock);
         if (RouteProcess.Tasks.REGISTER_CONSENT.equals(task.getTaskDefinitionKey()) && task.getExecution().getProcessBusinessKey() != null) {
             from = caseFiles.getObject().referralDate(task.getExecution().getProcessBusinessKey()).orElse(from);
@@ -99,6 +99,11 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin {
             task.setDueDate(due);
             task.setVariableLocal(COUNTED_FROM, code + "|" + from);
         }
+    }
+
+    /** The threshold whose days a task of this key is due within. */
+    public static String codeFor(String taskKey) {
+        return BY_TASK.getOrDefault(taskKey, GAP);
     }
 
     /** The deadline: the last day before the threshold's alarm (a threshold of N days alarms from day N + 1). */
