@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox's read model (decision 0013): one row per open task of a case and candidate group, holding what
+ * The inbox's read model (decision 0016): one row per open task of a case and candidate group, holding what
  * the inbox filters and sorts by — the group, the assignee, the task's own urgency (the highest open alarm it
  * can clear, {@link TaskAlarms}), the case's, the deadline — so that a page is an index range, not a
  * computation over every task. The engine keeps it: built-in listeners on every user task write the row in

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * group, assignee, deadline and urgencies) joined to the case file, with the access policy's visibility and
  * the case list's filters as the same where clause as {@link CaseListQuery}. Sorting by urgency is an
  * index's order, so a page of 25 out of a country's tasks costs three queries, not one per task
- * (decisions 0008 and 0013).
+ * (decisions 0008 and 0016).
  */
 @Component
 class TaskListQuery {

@@ -1,4 +1,4 @@
--- The inbox's read model (decision 0013): a row per open task of a case and candidate group, with what the
+-- The inbox's read model (decision 0016): a row per open task of a case and candidate group, with what the
 -- inbox filters and sorts by. Kept by the engine's task listeners and the alarm evaluation; filled at start.
 create table inbox_task (
     task_id         varchar(64)  not null,
