@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,16 +51,16 @@ public class CaseEvaluation {
     private final RuleEngine rules;
     private final RouteSchedule schedule;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     CaseEvaluation(CaseFiles caseFiles, CaseAlarms alarms, RuleEngine rules, RouteSchedule schedule, Clock clock,
-                   org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+                   ApplicationEventPublisher events) {
         this.caseFiles = caseFiles;
         this.alarms = alarms;
         this.rules = rules;
         this.schedule = schedule;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Evaluates today and stores the outcome; returns the evaluation. */

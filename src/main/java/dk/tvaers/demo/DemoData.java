@@ -96,7 +96,7 @@ class DemoData implements ApplicationRunner {
         }
         // A year of closed, anonymised cases before them, so the leaders' figures have something to show.
         if (history.queryForObject("select count(*) from case_file where referral_digest = ?", Long.class, DemoHistory.MARK) == 0) {
-            long rows = DemoHistory.write(history, "HIST-", HISTORY, 2026, today, true);
+            long rows = DemoHistory.write(history, "HIST-", HISTORY, 2026, today, DemoHistory.Which.CLOSED);
             log.info("Demo: {} afsluttede, anonymiserede sager fra det seneste år til statistikken ({} rækker)", HISTORY, rows);
         }
         // Time has passed on the walked cases: bring every alarm up to today, as the nightly sweep would.

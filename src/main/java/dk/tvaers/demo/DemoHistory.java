@@ -52,7 +52,6 @@ public final class DemoHistory {
     private final Rows alarms = new Rows("insert into case_alarm (case_id, code, subject, severity, since, rule_name, text, raised_on, cleared_on) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     private final Which which;
-    private final boolean closedOnly;
     private long meetingId;
 
     /** Which of the drawn cases are kept: all, only those closed by today (anonymised), or only those still active. */
@@ -63,7 +62,6 @@ public final class DemoHistory {
         this.random = new Random(seed);
         this.today = today;
         this.which = which;
-        this.closedOnly = which == Which.CLOSED;
         Long highest = jdbc.queryForObject("select max(id) from meeting", Long.class);
         // Meeting ids of our own far above the table's identity, so agreements can point at them without a round trip.
         this.meetingId = Math.max(highest == null ? 0 : highest, 0) + 1_000_000_000L;
@@ -71,18 +69,13 @@ public final class DemoHistory {
 
     /** Writes {@code count} cases, active and closed; returns the number of rows written. */
     public static long write(JdbcTemplate jdbc, String prefix, int count, long seed, LocalDate today) {
-        return write(jdbc, prefix, count, seed, today, false);
+        return write(jdbc, prefix, count, seed, today, Which.ALL);
     }
 
     /**
-     * Writes {@code count} cases referred in the last year ({@code closedOnly}: only those closed by today, anonymised,
-     * the others drawn again); returns the number of rows written.
+     * Writes {@code count} cases referred in the last year of the kind asked for (the others drawn are dropped; closed
+     * ones anonymised); returns the number of rows written.
      */
-    public static long write(JdbcTemplate jdbc, String prefix, int count, long seed, LocalDate today, boolean closedOnly) {
-        return write(jdbc, prefix, count, seed, today, closedOnly ? Which.CLOSED : Which.ALL);
-    }
-
-    /** Writes {@code count} cases of the kind asked for (the others drawn are dropped); returns the number of rows written. */
     public static long write(JdbcTemplate jdbc, String prefix, int count, long seed, LocalDate today, Which which) {
         DemoHistory data = new DemoHistory(jdbc, seed, today, which);
         int written = 0;
@@ -216,10 +209,10 @@ public final class DemoHistory {
             alarms.add(id, "GAP_NO_ACTIVE_EFFORT", "route", "WARNING", date(since), "Hul i forløbet", "Hul", date(since), null);
         }
         LocalDate birth = referred.minusYears(18 + random.nextInt(12)).minusDays(random.nextInt(365));
-        if ((closedOnly && closed == null) || (which == Which.ACTIVE && closed != null)) {
+        if ((which == Which.CLOSED && closed == null) || (which == Which.ACTIVE && closed != null)) {
             return false;
         }
-        if (closedOnly) {
+        if (which == Which.CLOSED) {
             // History, anonymised as CaseFile.anonymise leaves a case: no name, no CPR number, the birth year only.
             cases.add(id, "ANON-" + id, MARK, "Anonymiseret", "0000000000", date(LocalDate.of(birth.getYear(), 1, 1)), "JOBCENTER",
                     date(referred), "CLOSED", "CLOSED", date(day), outcome, date(closed), Timestamp.from(now.minusSeconds(86_400L * 400)), date(today));

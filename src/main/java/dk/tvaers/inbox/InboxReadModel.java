@@ -40,12 +40,12 @@ import org.springframework.stereotype.Component;
  * The inbox's read model (decision 0016): one row per open task of a case and candidate group, holding what
  * the inbox filters and sorts by — the group, the assignee, the task's own urgency (the highest open alarm it
  * can clear, {@link TaskAlarms}), the case's, the deadline — so that a page is an index range, not a
- * computation over every task. The engine keeps it: built-in listeners on every user task write the row in
- * the engine's own transaction when the task is created, assigned, changed, completed or deleted (once per
- * command, as the command closes), and an
- * evaluation that stores a case's alarms rewrites the case's urgencies in its transaction. At start the model
- * is checked against the engine's tasks and built again if they differ (after a restore, or a process
- * migration that renamed a task), and {@link #rebuild} does the same on demand.
+ * computation over every task (the page's rows take their name and dates from the engine's task by its key).
+ * The engine keeps it: built-in listeners on every user task write the row in the engine's own transaction
+ * when the task is created, assigned, changed, completed or deleted (once per command, as the command closes),
+ * and an evaluation that stores a case's alarms rewrites the case's urgencies in its transaction. At start the
+ * model is checked against the engine's tasks and built again if they differ (after a restore), and
+ * {@link #rebuild} does the same on demand.
  */
 @Component
 public class InboxReadModel extends AbstractProcessEnginePlugin {
@@ -55,6 +55,13 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
     static final String NO_GROUP = "";
     private static final ThreadLocal<Map<CommandContext, Map<String, DelegateTask>>> PENDING =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
+    /** The case's urgency, and each task key's own: one statement for all the case's tasks. */
+    private static final String URGENCIES = "update inbox_task set case_severity = ?, task_severity = case task_key"
+            + " when ? then ?".repeat(TaskAlarms.all().size()) + " else 0 end where case_id = ?";
+    /** {@link AlarmsStored#rank} in SQL, for the rebuild. */
+    private static final String RANK = "case a.severity when 'CRITICAL' then " + AlarmsStored.rank("CRITICAL")
+            + " when 'WARNING' then " + AlarmsStored.rank("WARNING") + " else " + AlarmsStored.rank("INFO") + " end";
 
     private final ObjectProvider<JdbcTemplate> jdbc;
     private final ObjectProvider<CaseEvaluation> evaluation;
@@ -138,11 +145,10 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
         int rank = 0;
         for (String group : groups) {
             sql.update("""
-                            insert into inbox_task (task_id, candidate_group, group_rank, case_id, task_key, name, assignee, created, due,
-                                                    follow_up, task_severity, case_severity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    task.getId(), group, rank++, caseId, task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-                    timestamp(task.getCreateTime()), timestamp(task.getDueDate()), timestamp(task.getFollowUpDate()),
-                    taskSeverity(task.getTaskDefinitionKey(), byCode), byCode.values().stream().max(Integer::compare).orElse(0));
+                            insert into inbox_task (task_id, candidate_group, group_rank, case_id, task_key, assignee, created, due,
+                                                    task_severity, case_severity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    task.getId(), group, rank++, caseId, task.getTaskDefinitionKey(), task.getAssignee(),
+                    timestamp(task.getCreateTime()), timestamp(task.getDueDate()), taskSeverity(task.getTaskDefinitionKey(), byCode), byCode.values().stream().max(Integer::compare).orElse(0));
         }
     }
 
@@ -153,17 +159,14 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
     /** An evaluation stored the case's alarms: its tasks' urgencies follow, in the same transaction. */
     @EventListener
     void on(AlarmsStored stored) {
-        StringBuilder byTask = new StringBuilder("case task_key");
         List<Object> args = new ArrayList<>();
         args.add(stored.severityByCode().values().stream().max(Integer::compare).orElse(0));
         for (Map.Entry<String, List<String>> entry : TaskAlarms.all()) {
-            byTask.append(" when ? then ?");
             args.add(entry.getKey());
             args.add(taskSeverity(entry.getKey(), stored.severityByCode()));
         }
-        byTask.append(" else 0 end");
         args.add(stored.caseId());
-        jdbc.getObject().update("update inbox_task set case_severity = ?, task_severity = " + byTask + " where case_id = ?", args.toArray());
+        jdbc.getObject().update(URGENCIES, args.toArray());
     }
 
     /** Checks the model against the engine's open tasks at start, and builds it again when they differ. */
@@ -190,10 +193,10 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
                         + e.getValue().stream().map(code -> "'" + code + "'").collect(Collectors.joining(", ")) + "))")
                 .collect(Collectors.joining(" or ")) + ")");
         sql.update("""
-                insert into inbox_task (task_id, candidate_group, group_rank, case_id, task_key, name, assignee, created, due, follow_up,
+                insert into inbox_task (task_id, candidate_group, group_rank, case_id, task_key, assignee, created, due,
                                         task_severity, case_severity)
-                select t.ID_, coalesce(l.GROUP_ID_, ''), 0, c.id, t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
-                       t.FOLLOW_UP_DATE_, """ + taskSeverity + ", " + caseSeverity + """
+                select t.ID_, coalesce(l.GROUP_ID_, ''), 0, c.id, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
+                       """ + taskSeverity + ", " + caseSeverity + """
                  from ACT_RU_TASK t
                 join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
                 join case_file c on c.id = e.BUSINESS_KEY_
@@ -208,7 +211,7 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
     }
 
     private static String severity(String andAlarm) {
-        return "coalesce((select max(case a.severity when 'CRITICAL' then 3 when 'WARNING' then 2 else 1 end)"
+        return "coalesce((select max(" + RANK + ")"
                 + " from case_alarm a where a.case_id = c.id and a.cleared_on is null" + andAlarm + "), 0)";
     }
 
