@@ -18,8 +18,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates every active case and stores the result, each case in its own transaction: one broken
- * case neither stops the sweep nor rolls back the others. The nightly sweep (an engine job) runs it,
+ * Evaluates every active case and stores the result, in batches of {@value #BATCH} cases each in its
+ * own transaction; a batch that fails is done again case by case, so one broken case neither stops
+ * the sweep nor rolls back the others. The nightly sweep (an engine job) runs it,
  * and so does the node where a leader activates a rule-set version, in the background, so that the
  * alarms the new version raises reach the inboxes the same minute and not the next night.
  */
@@ -28,13 +29,16 @@ public class AlarmSweep {
 
     private static final Logger log = LoggerFactory.getLogger(AlarmSweep.class);
 
+    /** Cases evaluated in one transaction: what they read is fetched for the batch at once. */
+    static final int BATCH = 200;
+
     /** How many cases a sweep evaluated and how many failed. */
     public record Result(int evaluated, int failed) {}
 
     private final CaseFiles caseFiles;
     private final CaseEvaluation evaluation;
     private final RuleEngine rules;
-    private final TransactionTemplate perCase;
+    private final TransactionTemplate ownTransaction;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "alarm-sweep-after-rules");
         thread.setDaemon(true);
@@ -46,8 +50,8 @@ public class AlarmSweep {
         this.caseFiles = caseFiles;
         this.evaluation = evaluation;
         this.rules = rules;
-        this.perCase = new TransactionTemplate(transactions);
-        this.perCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public Result sweepAll() {
@@ -56,16 +60,33 @@ public class AlarmSweep {
         rules.refresh();
         List<String> caseIds = caseFiles.activeCaseIds();
         int failed = 0;
-        for (String caseId : caseIds) {
-            try {
-                perCase.executeWithoutResult(status -> evaluation.evaluate(caseId));
-            } catch (RuntimeException e) {
-                failed++;
-                log.error("Alarmgennemgang fejlede for sag {}: {}", caseId, e.toString());
-            }
+        for (int from = 0; from < caseIds.size(); from += BATCH) {
+            failed += sweep(caseIds.subList(from, Math.min(caseIds.size(), from + BATCH)));
         }
         log.info("Alarmgennemgang: {} sager på {} ms, {} fejlede", caseIds.size(), (System.nanoTime() - started) / 1_000_000, failed);
         return new Result(caseIds.size(), failed);
+    }
+
+    /**
+     * One batch in one transaction; if it fails, its cases one by one, each in its own, so that the
+     * broken case is the only one left unevaluated. Returns the number that failed.
+     */
+    private int sweep(List<String> batch) {
+        try {
+            ownTransaction.executeWithoutResult(status -> evaluation.evaluateAll(batch));
+            return 0;
+        } catch (RuntimeException batchFailed) {
+            int failed = 0;
+            for (String caseId : batch) {
+                try {
+                    ownTransaction.executeWithoutResult(status -> evaluation.evaluate(caseId));
+                } catch (RuntimeException e) {
+                    failed++;
+                    log.error("Alarmgennemgang fejlede for sag {}: {}", caseId, e.toString());
+                }
+            }
+            return failed;
+        }
     }
 
     @EventListener

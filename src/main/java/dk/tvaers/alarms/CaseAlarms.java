@@ -7,5 +7,7 @@ interface CaseAlarms extends JpaRepository<CaseAlarm, Long> {
 
     List<CaseAlarm> findByCaseIdAndClearedOnIsNullOrderById(String caseId);
 
+    List<CaseAlarm> findByCaseIdInAndClearedOnIsNullOrderById(java.util.Collection<String> caseIds);
+
     List<CaseAlarm> findByCaseIdOrderById(String caseId);
 }

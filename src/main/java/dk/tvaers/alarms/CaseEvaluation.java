@@ -25,12 +25,12 @@ import dk.tvaers.rules.Suggestion;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,14 +67,44 @@ public class CaseEvaluation {
     public Evaluation evaluate(String caseId) {
         CaseFile caseFile = caseFiles.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         LocalDate today = LocalDate.now(clock);
+        return store(caseFile, today, schedule.nextScheduledStep(caseId, today).orElse(null),
+                alarms.findByCaseIdAndClearedOnIsNullOrderById(caseId));
+    }
+
+    /**
+     * Evaluates several cases today and stores each outcome, as {@link #evaluate} would one by one,
+     * with what they read fetched for all of them at once: the case files, their route's schedule
+     * and their open alarms. One transaction for all: the caller chooses the batch.
+     */
+    public int evaluateAll(Collection<String> caseIds) {
+        LocalDate today = LocalDate.now(clock);
+        List<CaseFile> found = caseFiles.findAll(caseIds);
+        Map<String, LocalDate> nextSteps = schedule.nextScheduledSteps(caseIds, today);
+        Map<String, List<CaseAlarm>> open = alarms.findByCaseIdInAndClearedOnIsNullOrderById(caseIds).stream()
+                .collect(Collectors.groupingBy(CaseAlarm::caseId));
+        for (CaseFile caseFile : found) {
+            store(caseFile, today, nextSteps.get(caseFile.id()), open.getOrDefault(caseFile.id(), List.of()));
+        }
+        return found.size();
+    }
+
+    private Evaluation store(CaseFile caseFile, LocalDate today, LocalDate nextStep, List<CaseAlarm> openAlarms) {
+        String caseId = caseFile.id();
         Evaluation evaluation = caseFile.isActive()
-                ? rules.evaluate(snapshot(caseFile, today))
+                ? rules.evaluate(snapshot(caseFile, today, nextStep))
                 : new Evaluation(rules.active().version(), List.of(), List.of(), List.of());
         caseFiles.applySuggestions(caseId, suggestionsByDepartment(evaluation.suggestions()), evaluation.ruleSetVersion());
-        storeAlarms(caseId, evaluation.alarms(), evaluation.ruleSetVersion(), today);
-        events.publishEvent(new AlarmsStored(caseId, evaluation.alarms().stream()
-                .collect(Collectors.toMap(Alarm::code, a -> AlarmsStored.rank(a.severity()), Math::max))));
+        Map<String, Integer> before = severityByCode(openAlarms.stream().map(a -> Map.entry(a.code(), a.severity())));
+        storeAlarms(caseId, openAlarms, evaluation.alarms(), evaluation.ruleSetVersion(), today);
+        Map<String, Integer> after = severityByCode(evaluation.alarms().stream().map(a -> Map.entry(a.code(), a.severity())));
+        if (!after.equals(before)) {
+            events.publishEvent(new AlarmsStored(caseId, after));
+        }
         return evaluation;
+    }
+
+    private static Map<String, Integer> severityByCode(Stream<Map.Entry<String, String>> codeAndSeverity) {
+        return codeAndSeverity.collect(Collectors.toMap(Map.Entry::getKey, e -> AlarmsStored.rank(e.getValue()), Math::max));
     }
 
     /** The alarms the given rules raise for the case on a date: computed, nothing stored. */
@@ -97,10 +127,10 @@ public class CaseEvaluation {
         return alarms.findByCaseIdOrderById(caseId);
     }
 
-    private void storeAlarms(String caseId, List<Alarm> raised, int ruleSetVersion, LocalDate today) {
+    private void storeAlarms(String caseId, List<CaseAlarm> openAlarms, List<Alarm> raised, int ruleSetVersion, LocalDate today) {
         Map<String, Alarm> byKey = raised.stream()
                 .collect(Collectors.toMap(Alarm::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        for (CaseAlarm open : alarms.findByCaseIdAndClearedOnIsNullOrderById(caseId)) {
+        for (CaseAlarm open : openAlarms) {
             Alarm still = byKey.remove(open.key());
             if (still == null) {
                 open.clear(today);
@@ -126,6 +156,16 @@ public class CaseEvaluation {
 
     /** The facts of a case on a day, as the rules read them. */
     public CaseSnapshot snapshot(CaseFile caseFile, LocalDate today) {
+        return snapshot(caseFile, today, schedule.nextScheduledStep(caseFile.id(), today).orElse(null));
+    }
+
+    /** The facts of several cases on a day, in their order, their route's schedule read at once. */
+    public List<CaseSnapshot> snapshots(List<CaseFile> caseFiles, LocalDate today) {
+        Map<String, LocalDate> nextSteps = schedule.nextScheduledSteps(caseFiles.stream().map(CaseFile::id).toList(), today);
+        return caseFiles.stream().map(caseFile -> snapshot(caseFile, today, nextSteps.get(caseFile.id()))).toList();
+    }
+
+    private CaseSnapshot snapshot(CaseFile caseFile, LocalDate today, LocalDate nextStep) {
         CaseFacts facts = new CaseFacts(caseFile.id(), today, caseFile.ageOn(today), caseFile.birthDate().plusYears(18),
                 caseFile.referralDate(), caseFile.stage().name(), caseFile.stageSince(), caseFile.stage().isPastConsent(),
                 caseFile.coordinator().isPresent(), caseFile.flags().stream().map(Enum::name).collect(Collectors.toSet()));
@@ -147,17 +187,16 @@ public class CaseEvaluation {
         List<AgreementFact> agreements = caseFile.agreements().stream()
                 .map(a -> new AgreementFact(a.id(), a.text(), a.owner(), a.due(), a.doneOn().filter(d -> !d.isAfter(today)).isPresent()))
                 .toList();
-        return new CaseSnapshot(facts, routeFacts(caseFile, today), departments, consents, efforts, agreements);
+        return new CaseSnapshot(facts, routeFacts(caseFile, today, nextStep), departments, consents, efforts, agreements);
     }
 
-    private RouteFacts routeFacts(CaseFile caseFile, LocalDate today) {
+    private static RouteFacts routeFacts(CaseFile caseFile, LocalDate today, LocalDate nextStep) {
         List<Meeting> meetings = caseFile.meetings().stream().filter(m -> !m.heldOn().isAfter(today)).toList();
         LocalDate sparring = latest(meetings, m -> m.kind() == MeetingKind.YOUTH_TEAM_SPARRING);
         LocalDate decided = latest(meetings, m -> (m.kind() == MeetingKind.YOUTH_TEAM_SPARRING && m.outcome().filter(SparringOutcome.INTERDISCIPLINARY.name()::equals).isPresent())
                 || (m.kind() == MeetingKind.FOLLOW_UP && m.outcome().filter("NEW_NETWORK_MEETING"::equals).isPresent()));
         LocalDate networkMeeting = latest(meetings, m -> m.kind() == MeetingKind.NETWORK_MEETING);
         LocalDate followUp = latest(meetings, m -> m.kind() == MeetingKind.FOLLOW_UP || m.kind() == MeetingKind.INTERNSHIP_EVALUATION);
-        Optional<LocalDate> nextStep = schedule.nextScheduledStep(caseFile.id(), today);
         LocalDate lastActivity = Stream.of(
                         Stream.of(caseFile.referralDate(), caseFile.stageSince()),
                         meetings.stream().map(Meeting::heldOn),
@@ -168,7 +207,7 @@ public class CaseEvaluation {
                 .filter(d -> !d.isAfter(today))
                 .max(Comparator.naturalOrder())
                 .orElse(caseFile.referralDate());
-        return new RouteFacts(sparring, decided, networkMeeting, followUp, nextStep.orElse(null), lastActivity);
+        return new RouteFacts(sparring, decided, networkMeeting, followUp, nextStep, lastActivity);
     }
 
     private static LocalDate latest(List<Meeting> meetings, java.util.function.Predicate<Meeting> which) {

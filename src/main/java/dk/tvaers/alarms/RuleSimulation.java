@@ -87,12 +87,12 @@ public class RuleSimulation {
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             readOnly.executeWithoutResult(status -> {
-                for (CaseFile caseFile : caseFiles.findAll(batch)) {
-                    if (!caseFile.isActive()) {
-                        continue;
-                    }
+                List<CaseFile> active = caseFiles.findAll(batch).stream().filter(CaseFile::isActive).toList();
+                List<CaseSnapshot> snapshots = evaluation.snapshots(active, today);
+                for (int i = 0; i < active.size(); i++) {
+                    CaseFile caseFile = active.get(i);
                     String id = caseFile.id();
-                    CaseSnapshot snapshot = evaluation.snapshot(caseFile, today);
+                    CaseSnapshot snapshot = snapshots.get(i);
                     CaseDifference difference = difference(id, base.evaluate(snapshot), candidate.evaluate(snapshot));
                     if (difference.isEmpty()) {
                         continue;

@@ -2,17 +2,18 @@ package dk.tvaers.route;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.Date;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** What the route has scheduled for a case: open tasks and the next due date of a task or timer. */
@@ -23,10 +24,12 @@ public class RouteSchedule {
     private final TaskService tasks;
     private final ManagementService management;
     private final org.camunda.bpm.engine.RepositoryService repository;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     RouteSchedule(RuntimeService runtime, TaskService tasks, ManagementService management,
-                  org.camunda.bpm.engine.RepositoryService repository, Clock clock) {
+                  org.camunda.bpm.engine.RepositoryService repository, JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -81,19 +84,38 @@ public class RouteSchedule {
 
     /** The earliest due date on or after {@code from} of an open task or a timer of the case. */
     public Optional<LocalDate> nextScheduledStep(String caseId, LocalDate from) {
-        List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list().stream()
-                .map(ProcessInstance::getId).toList();
-        if (instances.isEmpty()) {
-            return Optional.empty();
-        }
-        Stream<Date> taskDues = openTasks(caseId).stream().map(Task::getDueDate);
-        Stream<Date> timerDues = instances.stream()
-                .flatMap(id -> management.createJobQuery().timers().processInstanceId(id).list().stream())
-                .map(job -> job.getDuedate());
-        return Stream.concat(taskDues, timerDues)
-                .filter(Objects::nonNull)
-                .map(date -> date.toInstant().atZone(clock.getZone()).toLocalDate())
-                .filter(date -> !date.isBefore(from))
-                .min(Comparator.naturalOrder());
+        return Optional.ofNullable(nextScheduledSteps(List.of(caseId), from).get(caseId));
     }
+
+    /**
+     * For several cases at once, the earliest due date on or after {@code from} of an open task or a
+     * timer of each case's route (its sub-processes included: they carry the case's business key);
+     * cases with nothing scheduled are absent. One query over the engine's runtime tables, so that a
+     * sweep reads a batch's schedule in one round trip instead of three queries per case.
+     */
+    public Map<String, LocalDate> nextScheduledSteps(Collection<String> caseIds, LocalDate from) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        ZoneId zone = clock.getZone();
+        Map<String, LocalDate> next = new HashMap<>();
+        jdbc.sql(NEXT_STEPS)
+                .param("ids", caseIds)
+                .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(zone).toLocalDate()))
+                .list()
+                .forEach(entry -> next.put(entry.getKey(), entry.getValue()));
+        return next;
+    }
+
+    private static final String NEXT_STEPS = """
+            select business_key, min(due) from (
+                select e.BUSINESS_KEY_ business_key, t.DUE_DATE_ due
+                  from ACT_RU_TASK t join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
+                 where e.BUSINESS_KEY_ in (:ids) and t.DUE_DATE_ >= :from
+                union all
+                select e.BUSINESS_KEY_, j.DUEDATE_
+                  from ACT_RU_JOB j join ACT_RU_EXECUTION e on e.ID_ = j.PROCESS_INSTANCE_ID_
+                 where e.BUSINESS_KEY_ in (:ids) and j.TYPE_ = 'timer' and j.DUEDATE_ >= :from
+            ) scheduled group by business_key""";
 }

@@ -14,6 +14,7 @@ import dk.tvaers.support.Route;
 import dk.tvaers.support.Sweep;
 import dk.tvaers.support.TvaersTest;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class AlarmEvaluationTests {
     @Autowired CaseEvaluation evaluation;
     @Autowired RuleEngine rules;
     @Autowired HistoryService history;
+    @Autowired AlarmSweep alarmSweep;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -47,6 +50,31 @@ class AlarmEvaluationTests {
         sweep.run();
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("AlarmSweepProcess").count()).isEqualTo(sweepsBefore + 1);
         assertThat(evaluation.openAlarms(caseFile.id())).extracting(CaseAlarm::code).containsExactly("NO_COORDINATOR");
+    }
+
+    @Test
+    void theSweepGoesInBatchesAndACaseThatCannotBeEvaluatedLeavesTheOthersOfItsBatchEvaluated() {
+        Route.today(LocalDate.of(2026, 2, 2));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < AlarmSweep.BATCH + 5; i++) {
+            ids.add(route.refer("Parti Test " + i, 30, Flag.DEBT).id());
+        }
+        String broken = ids.get(3);
+        String stage = jdbc.queryForObject("select stage from case_file where id = ?", String.class, broken);
+        jdbc.update("update case_file set stage = 'UKENDT' where id = ?", broken);
+        try {
+            Route.today(LocalDate.of(2026, 2, 2).plusDays(6));
+            AlarmSweep.Result result = alarmSweep.sweepAll();
+            assertThat(result.failed()).isEqualTo(1);
+            assertThat(result.evaluated()).isGreaterThanOrEqualTo(ids.size());
+            ids.stream().filter(id -> !id.equals(broken)).forEach(id ->
+                    assertThat(evaluation.openAlarms(id)).as(id).extracting(CaseAlarm::code).containsExactly("NO_COORDINATOR"));
+            assertThat(evaluation.openAlarms(broken)).isEmpty();
+        } finally {
+            jdbc.update("update case_file set stage = ? where id = ?", stage, broken);
+        }
+        assertThat(alarmSweep.sweepAll().failed()).isZero();
+        assertThat(evaluation.openAlarms(broken)).extracting(CaseAlarm::code).containsExactly("NO_COORDINATOR");
     }
 
     @Test

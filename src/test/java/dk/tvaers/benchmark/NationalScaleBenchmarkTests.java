@@ -101,12 +101,8 @@ class NationalScaleBenchmarkTests {
                 "deadlineSeconds", Samples.round(generated.deadlineSeconds()), "casesPerSecond", Math.round(generated.casesPerSecond())));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(RouteProcess.CASE_ROUTE).count()).isEqualTo(generated.active());
 
-        long start = System.nanoTime();
-        AlarmSweep.Result swept = sweep.sweepAll();
-        double sweepSeconds = (System.nanoTime() - start) / 1e9;
-        assertThat(swept.failed()).isZero();
-        report("sweep", Map.of("cases", swept.evaluated(), "seconds", Samples.round(sweepSeconds),
-                "msPerCase", Samples.round(sweepSeconds * 1000 / swept.evaluated())));
+        // The first sweep raises every alarm the generated cases have: a full re-evaluation that writes much.
+        sweep("sweep");
 
         WebSession koordinator = new WebSession(port).loggedInAs("koordinator");
         if (postgres) {
@@ -115,6 +111,8 @@ class NationalScaleBenchmarkTests {
             report("peerTaskQueryBeforeAnalyze", Samples.of(3, this::peerInbox).json());
             jdbc.execute("analyze");
         }
+        // The next sweep finds the alarms stored: what the daily sweep mostly is, every case evaluated, little written.
+        sweep("sweepAgain");
         long groupTasks = peerCount();
         results.put("koordinatorGroupTasks", groupTasks);
         int deepPage = (int) Math.max(0, groupTasks / 25 / 2);
@@ -179,6 +177,15 @@ class NationalScaleBenchmarkTests {
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/results.json"), json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
         System.out.println("BENCHMARK national: written to target/bench/results.json");
+    }
+
+    private void sweep(String name) {
+        long start = System.nanoTime();
+        AlarmSweep.Result swept = sweep.sweepAll();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(swept.failed()).isZero();
+        report(name, Map.of("cases", swept.evaluated(), "seconds", Samples.round(seconds),
+                "msPerCase", Samples.round(seconds * 1000 / swept.evaluated())));
     }
 
     @SuppressWarnings("unchecked")
