@@ -59,7 +59,8 @@ public class DepartmentInvolvement {
     public Optional<Integer> suggestedByVersion() { return Optional.ofNullable(suggestedByVersion); }
 
     void replaceReasons(List<Reason> newReasons, int ruleSetVersion) {
-        if (!reasons.equals(newReasons) || suggestedByVersion == null) {
+        // Compared as a plain list: Hibernate's bag answers equals by identity, which would rewrite every row on every evaluation.
+        if (!List.copyOf(reasons).equals(newReasons) || suggestedByVersion == null) {
             reasons.clear();
             reasons.addAll(newReasons);
             suggestedByVersion = ruleSetVersion;

@@ -30,6 +30,7 @@ class AlarmEvaluationTests {
     @Autowired RuleEngine rules;
     @Autowired HistoryService history;
     @Autowired AlarmSweep alarmSweep;
+    @Autowired jakarta.persistence.EntityManagerFactory entityManagers;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
@@ -75,6 +76,32 @@ class AlarmEvaluationTests {
         }
         assertThat(alarmSweep.sweepAll().failed()).isZero();
         assertThat(evaluation.openAlarms(broken)).extracting(CaseAlarm::code).containsExactly("NO_COORDINATOR");
+    }
+
+    @Test
+    void anEvaluationThatFindsNothingNewWritesNothing() {
+        Route.today(LocalDate.of(2026, 2, 2));
+        String caseId = route.refer("Uændret Test", 30, Flag.DEBT, Flag.MENTAL_HEALTH, Flag.HOUSING).id();
+        Route.today(LocalDate.of(2026, 2, 2).plusDays(20));
+        evaluation.evaluate(caseId);
+        assertThat(evaluation.openAlarms(caseId)).isNotEmpty();
+        assertThat(caseFiles.find(caseId).orElseThrow().departments()).hasSizeGreaterThan(1);
+
+        org.hibernate.stat.Statistics statistics = entityManagers.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            evaluation.evaluate(caseId);
+            evaluation.evaluateAll(List.of(caseId));
+            assertThat(statistics.getEntityInsertCount()).as("inserts").isZero();
+            assertThat(statistics.getEntityUpdateCount()).as("updates").isZero();
+            assertThat(statistics.getEntityDeleteCount()).as("deletes").isZero();
+            assertThat(statistics.getCollectionRecreateCount() + statistics.getCollectionUpdateCount() + statistics.getCollectionRemoveCount())
+                    .as("collections rewritten").isZero();
+            assertThat(statistics.getEntityLoadCount()).as("the evaluation did read the case").isPositive();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     @Test
