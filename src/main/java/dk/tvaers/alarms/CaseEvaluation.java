@@ -78,7 +78,7 @@ public class CaseEvaluation {
      */
     public int evaluateAll(Collection<String> caseIds) {
         LocalDate today = LocalDate.now(clock);
-        List<CaseFile> found = caseFiles.findAll(caseIds);
+        List<CaseFile> found = caseFiles.findAllForEvaluation(caseIds);
         Map<String, LocalDate> nextSteps = schedule.nextScheduledSteps(caseIds, today);
         Map<String, List<CaseAlarm>> open = alarms.findByCaseIdInAndClearedOnIsNullOrderById(caseIds).stream()
                 .collect(Collectors.groupingBy(CaseAlarm::caseId));

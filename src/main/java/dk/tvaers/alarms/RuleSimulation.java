@@ -87,7 +87,7 @@ public class RuleSimulation {
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             readOnly.executeWithoutResult(status -> {
-                List<CaseFile> active = caseFiles.findAll(batch).stream().filter(CaseFile::isActive).toList();
+                List<CaseFile> active = caseFiles.findAllForEvaluation(batch).stream().filter(CaseFile::isActive).toList();
                 List<CaseSnapshot> snapshots = evaluation.snapshots(active, today);
                 for (int i = 0; i < active.size(); i++) {
                     CaseFile caseFile = active.get(i);

@@ -5,8 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_SweepAlarms: the periodic sweep for time-based alarms. It runs as a job of the engine (a
- * timer start event), so a cluster runs it once per interval; {@link AlarmSweep} does the work.
+ * Task_SweepAlarms: one batch of the periodic sweep for time-based alarms (the process variable
+ * {@code batch}, one of {@link AlarmSweep#batches()}). The sweep starts on a timer, so a cluster runs
+ * it once per interval, and each batch is a job of its own, which any node's job executor may take;
+ * {@link AlarmSweep} does the work.
  */
 @Component("sweepAlarmsDelegate")
 class SweepAlarmsDelegate implements JavaDelegate {
@@ -19,8 +21,8 @@ class SweepAlarmsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        AlarmSweep.Result result = sweep.sweepAll();
-        execution.setVariable("casesEvaluated", result.evaluated());
-        execution.setVariable("casesFailed", result.failed());
+        AlarmSweep.Result result = sweep.sweepBatch((String) execution.getVariable("batch"));
+        execution.setVariableLocal("casesEvaluated", result.evaluated());
+        execution.setVariableLocal("casesFailed", result.failed());
     }
 }

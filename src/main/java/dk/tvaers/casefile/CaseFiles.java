@@ -84,12 +84,23 @@ public class CaseFiles {
     }
 
     /**
-     * Several case files in one query, their collections fetched for the whole batch at once
-     * ({@code hibernate.default_batch_fetch_size}); in no particular order.
+     * Several case files in one query, with what the rules read of them (flags, departments, consents,
+     * efforts, meetings, agreements) fetched for the whole batch at once, a query per collection
+     * ({@code hibernate.default_batch_fetch_size}); in no particular order. The rest (progression,
+     * goals, a meeting's participants) stays lazy: read the cases in the caller's transaction.
      */
     @Transactional(readOnly = true)
-    public List<CaseFile> findAll(java.util.Collection<String> caseIds) {
-        return cases.findAllById(caseIds).stream().map(CaseFiles::loaded).toList();
+    public List<CaseFile> findAllForEvaluation(java.util.Collection<String> caseIds) {
+        List<CaseFile> found = cases.findAllById(caseIds);
+        for (CaseFile caseFile : found) {
+            caseFile.flags().size();
+            caseFile.departments().forEach(d -> d.reasons().size());
+            caseFile.consents().forEach(c -> c.departments().size());
+            caseFile.efforts().size();
+            caseFile.meetings().size();
+            caseFile.agreements().size();
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)
@@ -110,9 +121,16 @@ public class CaseFiles {
         return caseFile;
     }
 
+    /** The ids of the active cases, in order. */
     @Transactional(readOnly = true)
     public List<String> activeCaseIds() {
         return cases.findActiveIds();
+    }
+
+    /** The ids of the active cases from {@code from} (included) to {@code to} (excluded; null: to the last), in order. */
+    @Transactional(readOnly = true)
+    public List<String> activeCaseIds(String from, String to) {
+        return to == null ? cases.findActiveIdsFrom(from) : cases.findActiveIdsBetween(from, to);
     }
 
     @Transactional(readOnly = true)

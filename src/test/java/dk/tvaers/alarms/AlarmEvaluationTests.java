@@ -29,6 +29,7 @@ class AlarmEvaluationTests {
     @Autowired CaseEvaluation evaluation;
     @Autowired RuleEngine rules;
     @Autowired HistoryService history;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired AlarmSweep alarmSweep;
     @Autowired jakarta.persistence.EntityManagerFactory entityManagers;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -55,11 +56,7 @@ class AlarmEvaluationTests {
 
     @Test
     void theSweepGoesInBatchesAndACaseThatCannotBeEvaluatedLeavesTheOthersOfItsBatchEvaluated() {
-        Route.today(LocalDate.of(2026, 2, 2));
-        List<String> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < AlarmSweep.BATCH + 5; i++) {
-            ids.add(route.refer("Parti Test " + i, 30, Flag.DEBT).id());
-        }
+        List<String> ids = referredOn(LocalDate.of(2026, 2, 2), AlarmSweep.BATCH + 5);
         String broken = ids.get(3);
         String stage = jdbc.queryForObject("select stage from case_file where id = ?", String.class, broken);
         jdbc.update("update case_file set stage = 'UKENDT' where id = ?", broken);
@@ -76,6 +73,48 @@ class AlarmEvaluationTests {
         }
         assertThat(alarmSweep.sweepAll().failed()).isZero();
         assertThat(evaluation.openAlarms(broken)).extracting(CaseAlarm::code).containsExactly("NO_COORDINATOR");
+    }
+
+    @Test
+    void theNightlySweepGivesEachBatchToTheEngineAsAJobOfItsOwnThatThreadsTakeSideBySide() {
+        List<String> ids = referredOn(LocalDate.of(2026, 2, 2), AlarmSweep.BATCH + 1);
+        Route.today(LocalDate.of(2026, 2, 2).plusDays(6));
+        List<String> batches = alarmSweep.batches();
+        assertThat(batches).hasSizeGreaterThanOrEqualTo(2);
+        int executed = sweep.run(2);
+        // One job per batch, then one per batch's end.
+        assertThat(executed).isEqualTo(2 * batches.size());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AlarmSweepProcess").count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("Task_SweepAlarms").finished().count())
+                .isGreaterThanOrEqualTo(batches.size());
+        ids.forEach(id -> assertThat(evaluation.openAlarms(id)).as(id).extracting(CaseAlarm::code).containsExactly("NO_COORDINATOR"));
+    }
+
+    /** More cases than a batch holds, referred on a day (which stays today), each with no coordinator yet. */
+    private List<String> referredOn(LocalDate day, int count) {
+        Route.today(day);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(route.refer("Parti Test " + i, 30, Flag.DEBT).id());
+        }
+        return ids;
+    }
+
+    @Test
+    void theBatchesCoverEveryPossibleCaseIdOnce() {
+        List<String> batches = alarmSweep.batches();
+        assertThat(batches).isNotEmpty();
+        assertThat(batches.get(0)).startsWith("|");
+        assertThat(batches.get(batches.size() - 1)).endsWith("|");
+        for (int i = 1; i < batches.size(); i++) {
+            assertThat(batches.get(i).substring(0, batches.get(i).indexOf('|')))
+                    .isEqualTo(batches.get(i - 1).substring(batches.get(i - 1).indexOf('|') + 1));
+        }
+        int covered = batches.stream().mapToInt(batch -> caseFiles.activeCaseIds(batch.substring(0, batch.indexOf('|')),
+                batch.endsWith("|") ? null : batch.substring(batch.indexOf('|') + 1)).size()).sum();
+        assertThat(covered).isEqualTo(caseFiles.activeCaseIds().size());
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> alarmSweep.sweepBatch("ikke et parti")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -78,6 +78,7 @@ class NationalScaleBenchmarkTests {
     @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
     @Autowired TaskDeadlines deadlines;
     @Autowired AlarmSweep sweep;
+    @Autowired dk.tvaers.support.Sweep engineSweep;
     @Autowired ObjectMapper json;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -113,6 +114,8 @@ class NationalScaleBenchmarkTests {
         }
         // The next sweep finds the alarms stored: what the daily sweep mostly is, every case evaluated, little written.
         sweep("sweepAgain");
+        sweepAsJobs(1);
+        sweepAsJobs(2);
         long groupTasks = peerCount();
         results.put("koordinatorGroupTasks", groupTasks);
         int deepPage = (int) Math.max(0, groupTasks / 25 / 2);
@@ -177,6 +180,21 @@ class NationalScaleBenchmarkTests {
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/results.json"), json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
         System.out.println("BENCHMARK national: written to target/bench/results.json");
+    }
+
+    /**
+     * The nightly sweep as the engine runs it: its timer plans the batches, then each batch is a job,
+     * executed here by {@code threads} threads through the engine's API, as the job executor's threads
+     * would (the job executor itself is off: it would also fire the generated cases' timers).
+     */
+    private void sweepAsJobs(int threads) {
+        long start = System.nanoTime();
+        int jobs = engineSweep.run(threads);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AlarmSweepProcess").count()).isZero();
+        long cases = jdbc.queryForObject("select count(*) from case_file where status = 'ACTIVE'", Long.class);
+        report("sweepAsJobs" + threads + (threads == 1 ? "Thread" : "Threads"), Map.of("cases", cases, "jobs", jobs, "threads", threads,
+                "seconds", Samples.round(seconds), "msPerCase", Samples.round(seconds * 1000 / cases)));
     }
 
     private void sweep(String name) {

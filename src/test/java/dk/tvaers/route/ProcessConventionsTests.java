@@ -35,7 +35,7 @@ class ProcessConventionsTests {
     /** Or a yes/no read as it is. */
     private static final Pattern YES_NO = Pattern.compile("\\$\\{!?([a-zA-Z]+)}");
     private static final Pattern ELEMENT_ID = Pattern.compile(
-            "(StartEvent|EndEvent|Task|Gateway|SequenceFlow|BoundaryEvent|Timer|CallActivity|TimerEventDefinition)_[A-Z][A-Za-z0-9]*");
+            "(StartEvent|EndEvent|Task|Gateway|SequenceFlow|BoundaryEvent|Timer|CallActivity|SubProcess|TimerEventDefinition)_[A-Z][A-Za-z0-9]*");
     private static final Pattern BEAN = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)[.}]");
     private static final Pattern STAGE = Pattern.compile("routeSteps\\.reached\\(execution, '([A-Z_]+)'\\)");
 
