@@ -54,7 +54,8 @@ public class CaseListQuery {
         return new Page(rows, total);
     }
 
-    public record Where(String sql, Map<String, Object> params) {}
+    /** {@code onCase}: whether the clause reads the case file ({@code c}) at all; without, a query of tasks need not join it. */
+    public record Where(String sql, Map<String, Object> params, boolean onCase) {}
 
     /**
      * The policy's visibility and the filters as one where clause, shared by every query here. An alarm filter
@@ -90,7 +91,8 @@ public class CaseListQuery {
             }
             params.put("alarm", criteria.alarm());
         }
-        return new Where(where.toString(), params);
+        boolean onCase = !visible.sql().isEmpty() || criteria.stage() != null || criteria.department() != null || criteria.alarm() != null;
+        return new Where(where.toString(), params, onCase);
     }
 
     /** Open alarm codes per case, for a page of cases. */

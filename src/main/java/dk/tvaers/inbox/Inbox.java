@@ -118,13 +118,25 @@ public class Inbox {
 
     /** One page of the caller's open tasks, filtered and sorted in the database. */
     Page page(CurrentUser user, TaskListQuery.Filter filter, int page, int size) {
-        TaskListQuery.Page found = query.find(user, policy.visibility(user), filter, page, size);
-        Map<String, List<CaseView.AlarmView>> alarmsByCase = query.openAlarms(
-                found.rows().stream().map(TaskListQuery.Row::caseId).collect(Collectors.toSet()));
-        Map<String, List<String>> groups = query.candidateGroups(found.rows().stream().map(TaskListQuery.Row::id).toList());
-        return new Page(found.rows().stream().map(r -> new TaskView(r.id(), r.taskKey(), r.name(), r.caseId(), r.citizenName(),
+        return pages(user, List.of(new Wanted(filter, page)), size).get(0);
+    }
+
+    /** A list's filter and the page of it wanted. */
+    record Wanted(TaskListQuery.Filter filter, int page) {}
+
+    /**
+     * Pages of several lists at once (the inbox page shows two): each list counted and paged in the database,
+     * the rows' alarms and candidate groups read for all the pages together.
+     */
+    List<Page> pages(CurrentUser user, List<Wanted> wanted, int size) {
+        var visibility = policy.visibility(user);
+        List<TaskListQuery.Page> found = wanted.stream().map(w -> query.find(user, visibility, w.filter(), w.page(), size)).toList();
+        List<TaskListQuery.Row> rows = found.stream().flatMap(f -> f.rows().stream()).toList();
+        Map<String, List<CaseView.AlarmView>> alarmsByCase = query.openAlarms(rows.stream().map(TaskListQuery.Row::caseId).collect(Collectors.toSet()));
+        Map<String, List<String>> groups = query.candidateGroups(rows.stream().map(TaskListQuery.Row::id).distinct().toList());
+        return found.stream().map(f -> new Page(f.rows().stream().map(r -> new TaskView(r.id(), r.taskKey(), r.name(), r.caseId(), r.citizenName(),
                 groups.getOrDefault(r.id(), List.of()), r.assignee(), r.created(), r.due(), r.followUp(),
-                alarmsByCase.getOrDefault(r.caseId(), List.of()))).toList(), found.total());
+                alarmsByCase.getOrDefault(r.caseId(), List.of()))).toList(), f.total())).toList();
     }
 
     /** One open task on a case the caller may see, for its form. */

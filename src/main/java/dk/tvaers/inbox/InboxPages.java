@@ -162,8 +162,10 @@ class InboxPages {
         String status = conflict != null ? "conflict" : gone != null ? "gone" : taken != null ? "taken"
                 : returned != null ? "returned" : null;
         CurrentUser user = CurrentUser.of(auth);
-        model.addAttribute("lists", List.of(list("mine", "inbox.mine", TaskListQuery.Scope.MINE, "mp", q.mp, q, user),
-                list("group", "inbox.group", TaskListQuery.Scope.GROUP, "gp", q.gp, q, user)));
+        List<Inbox.Page> pages = inbox.pages(user, List.of(new Inbox.Wanted(q.filter(TaskListQuery.Scope.MINE), q.mp),
+                new Inbox.Wanted(q.filter(TaskListQuery.Scope.GROUP), q.gp)), PAGE_SIZE);
+        model.addAttribute("lists", List.of(list("mine", "inbox.mine", pages.get(0), "mp", q.mp, q),
+                list("group", "inbox.group", pages.get(1), "gp", q.gp, q)));
         model.addAttribute("taskKeys", TASK_KEYS);
         model.addAttribute("stages", Arrays.stream(Stage.values()).filter(s -> s != Stage.CLOSED).map(Enum::name).toList());
         model.addAttribute("departments", Arrays.stream(Department.values()).map(Enum::name).toList());
@@ -222,9 +224,7 @@ class InboxPages {
         return "redirect:" + back(from, "returned");
     }
 
-    private TaskList list(String id, String headingKey, TaskListQuery.Scope scope, String pageParam, int page, Query q,
-                          CurrentUser user) {
-        Inbox.Page found = inbox.page(user, q.filter(scope), page, PAGE_SIZE);
+    private TaskList list(String id, String headingKey, Inbox.Page found, String pageParam, int page, Query q) {
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = found.tasks().stream().map(t -> {

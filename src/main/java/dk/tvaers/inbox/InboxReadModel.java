@@ -126,7 +126,10 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
 
     private void write(DelegateTask task) {
         String caseId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-        if (caseId == null) {
+        JdbcTemplate sql = jdbc.getObject();
+        // Only tasks of a case: the inbox's counts rely on it and do not join the case file (a process started
+        // over the engine's REST API with some other business key has no place here).
+        if (caseId == null || sql.queryForObject("select count(*) from case_file where id = ?", Integer.class, caseId) == 0) {
             return;
         }
         Map<String, Integer> byCode = new HashMap<>();
@@ -140,7 +143,6 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
         if (groups.isEmpty()) {
             groups.add(NO_GROUP);
         }
-        JdbcTemplate sql = jdbc.getObject();
         sql.update("delete from inbox_task where task_id = ?", task.getId());
         int rank = 0;
         for (String group : groups) {

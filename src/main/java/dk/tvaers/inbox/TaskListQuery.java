@@ -62,10 +62,12 @@ class TaskListQuery {
             params.put("taskKey", filter.taskKey());
         }
         if (filter.caseId() != null) {
-            where.append(" and c.id = :caseId");
+            where.append(" and i.case_id = :caseId");
             params.put("caseId", filter.caseId());
         }
-        long total = CaseListQuery.bind(jdbc.sql("select count(*)" + FROM + where), params).query(Long.class).single();
+        // Every task of the model has its case: the count joins the case file only when a condition reads it.
+        String countFrom = visible.onCase() ? FROM : " from inbox_task i";
+        long total = CaseListQuery.bind(jdbc.sql("select count(*)" + countFrom + where), params).query(Long.class).single();
         if (total == 0) {
             return new Page(List.of(), 0);
         }

@@ -57,15 +57,15 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin {
     private final ObjectProvider<RuleEngine> rules;
     private final ObjectProvider<CaseFiles> caseFiles;
     private final ObjectProvider<TaskService> tasks;
-    private final ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime;
+    private final ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc;
     private final Clock clock;
 
     TaskDeadlines(ObjectProvider<RuleEngine> rules, ObjectProvider<CaseFiles> caseFiles, ObjectProvider<TaskService> tasks,
-                  ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime, Clock clock) {
+                  ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc, Clock clock) {
         this.rules = rules;
         this.caseFiles = caseFiles;
         this.tasks = tasks;
-        this.runtime = runtime;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -129,32 +129,34 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Counts every open task's deadline again by the active thresholds; returns how many changed. */
+    /**
+     * Counts every open task's deadline again by the active thresholds; returns how many changed. What each
+     * deadline was counted from and the deadline it has are read in one query over the engine's runtime
+     * tables (a paged variable query sorts every variable again for each page: minutes at 100,000 tasks);
+     * only the tasks whose deadline moves are loaded and saved through the engine, a page at a time.
+     */
     public int recount() {
         TaskService service = tasks.getObject();
-        Map<String, Date> wanted = new java.util.HashMap<>();
-        int first = 0;
-        while (true) {
-            List<org.camunda.bpm.engine.runtime.VariableInstance> page = runtime.getObject().createVariableInstanceQuery()
-                    .variableName(COUNTED_FROM).orderByActivityInstanceId().asc().listPage(first, PAGE);
-            for (var variable : page) {
-                if (variable.getTaskId() != null && variable.getValue() instanceof String text && text.contains("|")) {
-                    Date due = due(text.substring(0, text.indexOf('|')), LocalDate.parse(text.substring(text.indexOf('|') + 1)));
-                    if (due != null) {
-                        wanted.put(variable.getTaskId(), due);
+        Map<String, Date> moved = new java.util.HashMap<>();
+        jdbc.getObject().sql("""
+                        select t.ID_, v.TEXT_, t.DUE_DATE_ from ACT_RU_VARIABLE v join ACT_RU_TASK t on t.ID_ = v.TASK_ID_
+                        where v.NAME_ = :name""")
+                .param("name", COUNTED_FROM)
+                .query((java.sql.ResultSet rs) -> {
+                    String text = rs.getString(2);
+                    if (text != null && text.contains("|")) {
+                        Date due = due(text.substring(0, text.indexOf('|')), LocalDate.parse(text.substring(text.indexOf('|') + 1)));
+                        java.sql.Timestamp has = rs.getTimestamp(3);
+                        if (due != null && (has == null || has.getTime() != due.getTime())) {
+                            moved.put(rs.getString(1), due);
+                        }
                     }
-                }
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-            first += PAGE;
-        }
+                });
         int changed = 0;
-        List<String> ids = new ArrayList<>(wanted.keySet());
+        List<String> ids = new ArrayList<>(moved.keySet());
         for (int from = 0; from < ids.size(); from += PAGE) {
             for (Task task : service.createTaskQuery().taskIdIn(ids.subList(from, Math.min(ids.size(), from + PAGE)).toArray(String[]::new)).list()) {
-                Date due = wanted.get(task.getId());
+                Date due = moved.get(task.getId());
                 if (!due.equals(task.getDueDate())) {
                     task.setDueDate(due);
                     service.saveTask(task);
@@ -162,7 +164,7 @@ public class TaskDeadlines extends AbstractProcessEnginePlugin {
                 }
             }
         }
-        log.info("Frister talt om efter de aktive grænser: {} af {} opgaver ændret", changed, ids.size());
+        log.info("Frister talt om efter de aktive grænser: {} opgaver ændret", changed);
         return changed;
     }
 }

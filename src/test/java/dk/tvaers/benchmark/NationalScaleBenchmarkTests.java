@@ -176,6 +176,8 @@ class NationalScaleBenchmarkTests {
         report("peerIntakeEngineStart", intake("admin", "/engine-rest/process-definition/key/BenchOneTask/start",
                 n -> "{\"businessKey\": \"PEER-" + n + "\"}", 200));
 
+        report("peerBulkStartEngineApi", bulkStarts(Math.min(CASES, 10_000)));
+
         ratios();
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/results.json"), json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
@@ -195,6 +197,32 @@ class NationalScaleBenchmarkTests {
         long cases = jdbc.queryForObject("select count(*) from case_file where status = 'ACTIVE'", Long.class);
         report("sweepAsJobs" + threads + (threads == 1 ? "Thread" : "Threads"), Map.of("cases", cases, "jobs", jobs, "threads", threads,
                 "seconds", Samples.round(seconds), "msPerCase", Samples.round(seconds * 1000 / cases)));
+    }
+
+    /**
+     * The ceiling for the generator's route placement: the engine's own API starting a bare one-task process,
+     * as the generator starts the routes (250 instances in one engine command, two threads).
+     */
+    private Map<String, Object> bulkStarts(int instances) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int from = 0; from < instances; from += 250) {
+            int first = from;
+            int last = Math.min(instances, from + 250);
+            done.add(workers.submit(() -> engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+                for (int n = first; n < last; n++) {
+                    runtime.createProcessInstanceByKey("BenchOneTask").businessKey("BULK-" + n).startBeforeActivity("work").execute(true, false);
+                }
+                return null;
+            })));
+        }
+        for (Future<?> each : done) {
+            each.get();
+        }
+        workers.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return Map.of("instances", instances, "seconds", Samples.round(seconds), "perSecond", Math.round(instances / seconds));
     }
 
     private void sweep(String name) {
