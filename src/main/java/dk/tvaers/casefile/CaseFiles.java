@@ -91,16 +91,7 @@ public class CaseFiles {
      */
     @Transactional(readOnly = true)
     public List<CaseFile> findAllForEvaluation(java.util.Collection<String> caseIds) {
-        List<CaseFile> found = cases.findAllById(caseIds);
-        for (CaseFile caseFile : found) {
-            caseFile.flags().size();
-            caseFile.departments().forEach(d -> d.reasons().size());
-            caseFile.consents().forEach(c -> c.departments().size());
-            caseFile.efforts().size();
-            caseFile.meetings().size();
-            caseFile.agreements().size();
-        }
-        return found;
+        return cases.findAllById(caseIds).stream().map(CaseFiles::loadedForRules).toList();
     }
 
     @Transactional(readOnly = true)
@@ -110,14 +101,20 @@ public class CaseFiles {
 
     /** Touches every collection, so the aggregate can be read after its transaction. */
     private static CaseFile loaded(CaseFile caseFile) {
+        loadedForRules(caseFile).meetings().forEach(m -> m.participants().size());
+        caseFile.progression().size();
+        caseFile.goals().size();
+        return caseFile;
+    }
+
+    /** Touches the collections the rules read (CaseEvaluation's snapshot, and the suggestions it brings back). */
+    private static CaseFile loadedForRules(CaseFile caseFile) {
         caseFile.flags().size();
         caseFile.departments().forEach(d -> d.reasons().size());
         caseFile.consents().forEach(c -> c.departments().size());
         caseFile.efforts().size();
-        caseFile.meetings().forEach(m -> m.participants().size());
+        caseFile.meetings().size();
         caseFile.agreements().size();
-        caseFile.progression().size();
-        caseFile.goals().size();
         return caseFile;
     }
 
