@@ -53,6 +53,12 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(InboxReadModel.class);
     /** The group column of a task without candidate groups (the key cannot hold null). */
     static final String NO_GROUP = "";
+    /**
+     * The assignee column of a task nobody has: not null, so that a group's claimable tasks are an equality on the
+     * indexes' second column and their order the index's (a database orders by an index after {@code = ''}, not after
+     * {@code is null}).
+     */
+    static final String NOBODY = "";
     private static final ThreadLocal<Map<CommandContext, Map<String, DelegateTask>>> PENDING =
             ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
@@ -149,7 +155,7 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
             sql.update("""
                             insert into inbox_task (task_id, candidate_group, group_rank, case_id, task_key, assignee, created, due,
                                                     task_severity, case_severity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    task.getId(), group, rank++, caseId, task.getTaskDefinitionKey(), task.getAssignee(),
+                    task.getId(), group, rank++, caseId, task.getTaskDefinitionKey(), task.getAssignee() == null ? NOBODY : task.getAssignee(),
                     timestamp(task.getCreateTime()), timestamp(task.getDueDate()), taskSeverity(task.getTaskDefinitionKey(), byCode), byCode.values().stream().max(Integer::compare).orElse(0));
         }
     }
@@ -197,7 +203,7 @@ public class InboxReadModel extends AbstractProcessEnginePlugin {
         sql.update("""
                 insert into inbox_task (task_id, candidate_group, group_rank, case_id, task_key, assignee, created, due,
                                         task_severity, case_severity)
-                select t.ID_, coalesce(l.GROUP_ID_, ''), 0, c.id, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.CREATE_TIME_, t.DUE_DATE_,
+                select t.ID_, coalesce(l.GROUP_ID_, ''), 0, c.id, t.TASK_DEF_KEY_, coalesce(t.ASSIGNEE_, ''), t.CREATE_TIME_, t.DUE_DATE_,
                        """ + taskSeverity + ", " + caseSeverity + """
                  from ACT_RU_TASK t
                 join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_
