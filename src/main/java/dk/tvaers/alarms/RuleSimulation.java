@@ -17,8 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What-if: evaluates every active case today with the active rule set and with a candidate, and
  * counts the difference. Read-only: it writes nothing, stores nothing and raises nothing, and reads
  * the cases in batches (each its own read-only transaction) so that a long simulation holds no
- * lock and no case file in memory beyond its batch.
+ * lock and no case file in memory beyond its batch. The batches are evaluated by
+ * {@code tvaers.simulation.threads} threads (2), each with a database connection of its own.
  */
 @Service
 public class RuleSimulation {
@@ -62,8 +68,14 @@ public class RuleSimulation {
     private final CaseEvaluation evaluation;
     private final TransactionTemplate readOnly;
     private final Clock clock;
+    private final int threads;
 
-    RuleSimulation(CaseFiles caseFiles, CaseEvaluation evaluation, PlatformTransactionManager transactions, Clock clock) {
+    RuleSimulation(CaseFiles caseFiles, CaseEvaluation evaluation, PlatformTransactionManager transactions, Clock clock,
+                   @Value("${tvaers.simulation.threads:2}") int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("tvaers.simulation.threads skal være mindst 1, ikke " + threads);
+        }
+        this.threads = threads;
         this.caseFiles = caseFiles;
         this.evaluation = evaluation;
         this.readOnly = new TransactionTemplate(transactions);
@@ -83,42 +95,77 @@ public class RuleSimulation {
         Map<String, Integer> suggestionsRemoved = new TreeMap<>();
         Map<String, DepartmentCounts> byDepartment = new TreeMap<>();
         List<CaseDifference> shown = new ArrayList<>();
-        int[] changed = {0};
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            readOnly.executeWithoutResult(status -> {
-                List<CaseFile> active = caseFiles.findAllForEvaluation(batch).stream().filter(CaseFile::isActive).toList();
-                List<CaseSnapshot> snapshots = evaluation.snapshots(active, today);
-                for (int i = 0; i < active.size(); i++) {
-                    CaseFile caseFile = active.get(i);
-                    String id = caseFile.id();
-                    CaseSnapshot snapshot = snapshots.get(i);
-                    CaseDifference difference = difference(id, base.evaluate(snapshot), candidate.evaluate(snapshot));
-                    if (difference.isEmpty()) {
-                        continue;
-                    }
-                    changed[0]++;
+        int changed = 0;
+        // The batches are evaluated side by side and counted in their order, so the answer is the same however many threads.
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Changed>>> batches = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                batches.add(workers.submit(() -> changed(batch, base, candidate, mayShow, today)));
+            }
+            for (Future<List<Changed>> batch : batches) {
+                for (Changed c : result(batch)) {
+                    CaseDifference difference = c.difference();
+                    changed++;
                     count(alarmsAdded, difference.alarmsAdded());
                     count(alarmsRemoved, difference.alarmsRemoved());
                     count(suggestionsAdded, difference.suggestionsAdded());
                     count(suggestionsRemoved, difference.suggestionsRemoved());
-                    for (String department : takingPart(caseFile, difference)) {
+                    for (String department : c.takingPart()) {
                         byDepartment.merge(department, new DepartmentCounts(0, 0, 0, 0).plus(difference, department),
                                 (a, b) -> a.plus(difference, department));
                     }
-                    if (mayShow.test(caseFile)) {
+                    if (c.shown()) {
                         shown.add(difference);
                     }
                 }
-            });
+            }
+        } finally {
+            workers.shutdownNow();
         }
         // Every code of either side is answered, with 0 where nothing changes: a leader reads "0", not a missing key.
         base.thresholds().days().keySet().forEach(code -> {
             alarmsAdded.putIfAbsent(code, 0);
             alarmsRemoved.putIfAbsent(code, 0);
         });
-        return new Result(base.version(), ids.size(), changed[0], alarmsAdded, alarmsRemoved, suggestionsAdded, suggestionsRemoved,
+        return new Result(base.version(), ids.size(), changed, alarmsAdded, alarmsRemoved, suggestionsAdded, suggestionsRemoved,
                 byDepartment, shown);
+    }
+
+    /** A case the candidate changes: the difference, the departments whose cases it is, whether the caller may see it. */
+    private record Changed(CaseDifference difference, Set<String> takingPart, boolean shown) {}
+
+    /** The cases of one batch that the candidate changes, read in a read-only transaction of their own. */
+    private List<Changed> changed(List<String> batch, RuleSet base, RuleSet candidate, Predicate<CaseFile> mayShow, LocalDate today) {
+        return readOnly.execute(status -> {
+            List<CaseFile> active = caseFiles.findAllForEvaluation(batch).stream().filter(CaseFile::isActive).toList();
+            List<CaseSnapshot> snapshots = evaluation.snapshots(active, today);
+            List<Changed> changed = new ArrayList<>();
+            for (int i = 0; i < active.size(); i++) {
+                CaseFile caseFile = active.get(i);
+                CaseSnapshot snapshot = snapshots.get(i);
+                CaseDifference difference = difference(caseFile.id(), base.evaluate(snapshot), candidate.evaluate(snapshot));
+                if (!difference.isEmpty()) {
+                    changed.add(new Changed(difference, takingPart(caseFile, difference), mayShow.test(caseFile)));
+                }
+            }
+            return changed;
+        });
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Simuleringen blev afbrudt", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static CaseDifference difference(String caseId, dk.tvaers.rules.Evaluation before, dk.tvaers.rules.Evaluation after) {
