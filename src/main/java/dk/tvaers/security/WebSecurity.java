@@ -2,6 +2,7 @@ package dk.tvaers.security;
 
 import dk.tvaers.casefile.Department;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -84,7 +85,7 @@ class WebSecurity {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain webPagesSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webPagesSecurity(HttpSecurity http, @Value("${server.servlet.session.cookie.name}") String sessionCookie) throws Exception {
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
                                 + "frame-ancestors 'none'; form-action 'self'")))
@@ -112,7 +113,7 @@ class WebSecurity {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LockedException ? "/login?blocked" : "/login?error"))))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies(sessionCookie))
                 .sessionManagement(session -> session.invalidSessionStrategy((request, response) -> {
                             // htmx would swap the login page into a part of the page: send the whole window there.
                             String login = request.getContextPath() + "/login?expired";

@@ -19,13 +19,23 @@ public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final int port;
     private String token;
 
     public WebSession(int port) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(), port, null);
+    }
+
+    private WebSession(HttpClient client, int port, String token) {
+        this.client = client;
         this.port = port;
+        this.token = token;
+    }
+
+    /** The same browser (its cookies and the last page's CSRF token) at another node, as a load balancer moves it. */
+    public WebSession at(int otherPort) {
+        return new WebSession(client, otherPort, token);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
