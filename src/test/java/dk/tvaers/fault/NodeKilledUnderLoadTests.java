@@ -39,7 +39,7 @@ class NodeKilledUnderLoadTests {
     @Test
     void twoNodesOnOnePostgresqlOneKilledAndRestartedUnderReferrals() throws Exception {
         String database = "tvaers_fault";
-        recreate(database);
+        Faults.recreate(database);
         List<Node> started = new ArrayList<>();
         try {
             // The first start seeds the demo's users; the second node and every restart find them.
@@ -68,7 +68,7 @@ class NodeKilledUnderLoadTests {
                     Node again = started(started, Node.postgres("a-igen", database, false, LOCK_TIME));
                     first.set(again);
                     again.awaitReady(START);
-                    figures.put("restartedNodeReadySecondsAfterKill", seconds(System.nanoTime() - killed));
+                    figures.put("restartedNodeReadySecondsAfterKill", Faults.seconds(System.nanoTime() - killed));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -109,7 +109,7 @@ class NodeKilledUnderLoadTests {
                     Node again = started(started, Node.h2("h2-igen", folder));
                     current.set(again);
                     again.awaitReady(START);
-                    figures.put("restartedNodeReadySecondsAfterKill", seconds(System.nanoTime() - killed));
+                    figures.put("restartedNodeReadySecondsAfterKill", Faults.seconds(System.nanoTime() - killed));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -182,7 +182,7 @@ class NodeKilledUnderLoadTests {
         figures.put("requestsWithoutAnswer", load.noAnswer.get());
         figures.put("answered503", load.unavailable.get());
         figures.put("neverAcknowledged", load.sent.size() - load.acknowledged.size());
-        report(name, figures);
+        Faults.report(name, figures);
         for (ReferralLoad each : loads) {
             assertThat(each.wrong).as("answers no client may get").isEmpty();
             assertThat(each.acknowledged).as("the load reached the nodes").hasSizeGreaterThan(20);
@@ -204,26 +204,5 @@ class NodeKilledUnderLoadTests {
     private static Thread started(Thread thread) {
         thread.start();
         return thread;
-    }
-
-    private static double seconds(long nanos) {
-        return Math.round(nanos / 100_000_000.0) / 10.0;
-    }
-
-    private static void recreate(String database) throws SQLException {
-        try (Connection server = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement statement = server.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
-            statement.execute("create database " + database);
-        }
-    }
-
-    private static void report(String name, Map<String, Object> figures) throws IOException {
-        StringBuilder json = new StringBuilder("{");
-        figures.forEach((key, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(key).append("\": ").append(value));
-        json.append("}\n");
-        System.out.println("FAULT " + name + " " + json.toString().trim());
-        Files.createDirectories(Path.of("target", "fault"));
-        Files.writeString(Path.of("target", "fault", name + ".json"), json);
     }
 }
