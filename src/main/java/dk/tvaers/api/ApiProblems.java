@@ -13,6 +13,7 @@ import dk.tvaers.rules.RuleNotFoundException;
 import dk.tvaers.route.TaskConflictException;
 import dk.tvaers.route.TaskNotFoundException;
 import dk.tvaers.security.CprMasking;
+import dk.tvaers.security.DatabaseUnavailable;
 import dk.tvaers.security.Problems;
 import dk.tvaers.web.ApiRequestLimits;
 import dk.tvaers.web.ConflictException;
@@ -250,6 +251,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Not the request's fault: the client sends it again (a referral's externalRef makes that safe).
+            log.warn("Databasen svarer ikke; svaret er 503: {}", e.toString());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+            instance(problem);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseUnavailable.RETRY_AFTER)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         // The caller learns nothing about the inside; the log has the class and message (never request data).
         log.error("Uventet fejl i API'et: {}", e.toString(), e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Der skete en uventet fejl. Prøv igen, eller kontakt support."));

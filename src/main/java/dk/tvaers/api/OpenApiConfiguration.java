@@ -54,7 +54,7 @@ class OpenApiConfiguration {
             "403", "Logget ind, men rollen giver ikke adgang",
             "404", "Findes ikke, eller du må ikke se det",
             "406", "Svaret kan ikke leveres i den ønskede form (Accept)",
-            "503", "Tværs starter og er ikke klar endnu (Retry-After)");
+            "503", "Tværs starter og er ikke klar endnu, eller databasen svarer ikke (Retry-After)");
 
     /** And those of an operation with a body. */
     private static final Map<String, String> WITH_BODY = Map.of(
